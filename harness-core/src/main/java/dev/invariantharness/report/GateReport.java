@@ -3,9 +3,11 @@ package dev.invariantharness.report;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.invariantharness.catalogue.Invariant;
+import dev.invariantharness.catalogue.InvariantCatalogue;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
 import dev.invariantharness.gate.GateDecision;
+import dev.invariantharness.gate.GateEvaluation;
 import dev.invariantharness.gate.Mitigation;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -43,6 +45,13 @@ public record GateReport(
 
   /** The {@code summary.json} schema this version of the harness writes. */
   public static final int SCHEMA_VERSION = 1;
+
+  /** The report of a judged run. */
+  public static GateReport of(String runId, Instant generatedAt, Map<String, String> environment,
+      InvariantCatalogue catalogue, GateEvaluation evaluation) {
+    return new GateReport(SCHEMA_VERSION, runId, generatedAt, environment, evaluation.results(),
+        evaluation.decision(), catalogue.all(), evaluation.coverageGaps(), evaluation.mitigationsInForce());
+  }
 
   public GateReport {
     environment = Map.copyOf(new TreeMap<>(environment));

@@ -1,0 +1,316 @@
+package dev.invariantharness.config;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.gate.GateMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * The harness's settings, looked up in one documented order:
+ *
+ * <ol>
+ *   <li>JUnit configuration parameters: launcher parameters, then JVM system properties
+ *       ({@code -D} on Surefire's {@code argLine} or {@code systemPropertyVariables}), then
+ *       {@code junit-platform.properties} — JUnit's own order;
+ *   <li>JVM system properties (when the harness runs outside a launcher, e.g. the merge CLI);
+ *   <li>environment variables: the key upper-cased with {@code .} and {@code -} turned into
+ *       {@code _} ({@code invariant.harness.timeout.default} → {@code INVARIANT_HARNESS_TIMEOUT_DEFAULT}),
+ *       then the validation matrix script's own names where one exists
+ *       ({@code FAIL_ON_REQUIRED_FAILURE}, {@code STAGING_CONTROL_BASE_URL}, ...).
+ * </ol>
+ *
+ * <p>Injected into any {@code @InvariantTest} method or fixture:
+ *
+ * <pre>{@code
+ * @Test @Verifies("INV-02")
+ * void mutationsAreHttpOnly(HarnessConfiguration config) {
+ *   URI control = config.baseUrl("control");          // for the selected environment
+ *   Duration limit = config.timeout("http");          // bounded wait
+ * }
+ * }</pre>
+ *
+ * <p>Missing required configuration is a {@link HarnessInputException} naming the key and its
+ * environment-variable form.
+ */
+@API(status = STABLE, since = "0.1")
+public final class HarnessConfiguration {
+
+  /** Prefix of every key. */
+  public static final String PREFIX = "invariant.harness.";
+  /** {@code 1} gating (default), {@code 0} baseline. Env alias {@code FAIL_ON_REQUIRED_FAILURE}. */
+  public static final String FAIL_ON_REQUIRED_FAILURE = PREFIX + "fail-on-required-failure";
+  /** Selected environment for base URLs, e.g. {@code local}, {@code staging}, {@code prod}. */
+  public static final String ENVIRONMENT = PREFIX + "environment";
+  /** Where reports go; default {@code target/invariant-reports}. */
+  public static final String REPORT_DIR = PREFIX + "report.dir";
+  /** {@code false} turns report writing off (the harness's own tests do). */
+  public static final String REPORT_ENABLED = PREFIX + "report.enabled";
+  /** A catalogue file that extends or replaces the default catalogue. */
+  public static final String CATALOGUE = PREFIX + "catalogue";
+  /** The mitigation file; default {@code invariant-mitigations.yaml} in the working directory, if present. */
+  public static final String MITIGATIONS = PREFIX + "mitigations";
+  /** Comma-separated extra redaction regexes. */
+  public static final String REDACT_PATTERNS = PREFIX + "redact.patterns";
+  /** {@code true}: an active invariant no check covers blocks merge. Default {@code false} (warning). */
+  public static final String REQUIRE_COVERAGE = PREFIX + "require-coverage";
+  /** Run id shared by the forks of one build; derived automatically when absent. */
+  public static final String RUN_ID = PREFIX + "run-id";
+  /** Default bound for every wait, e.g. {@code 10s}, {@code 500ms}, {@code PT1M}; default 10s. */
+  public static final String TIMEOUT_DEFAULT = PREFIX + "timeout.default";
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password|passwd|credential|api[_.-]?key).*");
+
+  private final Function<String, Optional<String>> junitParameters;
+  private final Function<String, String> systemProperties;
+  private final Map<String, String> environmentVariables;
+
+  private HarnessConfiguration(
+      Function<String, Optional<String>> junitParameters,
+      Function<String, String> systemProperties,
+      Map<String, String> environmentVariables) {
+    this.junitParameters = junitParameters;
+    this.systemProperties = systemProperties;
+    this.environmentVariables = environmentVariables;
+  }
+
+  /** Configuration over JUnit parameters, this JVM's system properties and environment. */
+  public static HarnessConfiguration of(Function<String, Optional<String>> junitParameters) {
+    return new HarnessConfiguration(junitParameters, System::getProperty, System.getenv());
+  }
+
+  /** Configuration from explicit sources; for tests and tools. */
+  public static HarnessConfiguration of(
+      Map<String, String> junitParameters, Map<String, String> systemProperties, Map<String, String> environment) {
+    Map<String, String> params = Map.copyOf(junitParameters);
+    Map<String, String> props = Map.copyOf(systemProperties);
+    return new HarnessConfiguration(k -> Optional.ofNullable(params.get(k)), props::get, Map.copyOf(environment));
+  }
+
+  /** The value of {@code key}, from the first source that has it (blank counts as absent). */
+  public Optional<String> get(String key) {
+    return lookup(key).map(Found::value);
+  }
+
+  /**
+   * The value of {@code key}.
+   *
+   * @throws HarnessInputException naming the key and its environment-variable form
+   */
+  public String require(String key) {
+    return get(key).orElseThrow(() -> missing(key, "is required but not set"));
+  }
+
+  /** A boolean: {@code 1|true|yes|on} and {@code 0|false|no|off}; anything else is an error. */
+  public boolean flag(String key, boolean defaultValue) {
+    Optional<String> v = get(key);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    switch (v.get().trim().toLowerCase(Locale.ROOT)) {
+      case "1": case "true": case "yes": case "on":
+        return true;
+      case "0": case "false": case "no": case "off":
+        return false;
+      default:
+        throw new HarnessInputException(describe(key),
+            "'" + v.get() + "' is not a boolean; use 1/true/yes/on or 0/false/no/off");
+    }
+  }
+
+  /** Gating unless {@code FAIL_ON_REQUIRED_FAILURE} is {@code 0}. */
+  public GateMode mode() {
+    return flag(FAIL_ON_REQUIRED_FAILURE, true) ? GateMode.GATING : GateMode.BASELINE;
+  }
+
+  /** The selected environment; default {@code local}. */
+  public String environment() {
+    return get(ENVIRONMENT).orElse("local");
+  }
+
+  /** The report root; default {@code target/invariant-reports}. */
+  public Path reportDirectory() {
+    return Path.of(get(REPORT_DIR).orElse("target/invariant-reports"));
+  }
+
+  /**
+   * The bound for waits of kind {@code name} ({@code invariant.harness.timeout.<name>}), else
+   * {@code invariant.harness.timeout.default}, else 10 seconds.
+   */
+  public Duration timeout(String name) {
+    String key = PREFIX + "timeout." + name;
+    Optional<String> v = get(key);
+    if (v.isPresent()) {
+      return parseDuration(key, v.get());
+    }
+    return get(TIMEOUT_DEFAULT).map(d -> parseDuration(TIMEOUT_DEFAULT, d)).orElse(DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * The base URL of target {@code name} in the selected environment:
+   * {@code invariant.harness.target.<name>.<environment>.base-url}, then
+   * {@code invariant.harness.target.<name>.base-url}, then the script's
+   * {@code <ENVIRONMENT>_<NAME>_BASE_URL} environment variable.
+   *
+   * @throws HarnessInputException naming every key tried when none is set, or when the value is
+   *     not an absolute URL
+   */
+  public URI baseUrl(String name) {
+    String env = environment();
+    String perEnv = PREFIX + "target." + name + "." + env + ".base-url";
+    String any = PREFIX + "target." + name + ".base-url";
+    String value = get(perEnv).or(() -> get(any)).orElseThrow(() -> new HarnessInputException(describe(perEnv),
+        "no base URL for target '" + name + "' in environment '" + env + "'; set " + perEnv
+            + " (or " + any + ", or environment variable " + scriptVariable(env, name, "BASE_URL") + ")"));
+    try {
+      URI uri = new URI(value.trim());
+      if (!uri.isAbsolute() || uri.getHost() == null) {
+        throw new URISyntaxException(value, "not an absolute URL with a host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new HarnessInputException(describe(perEnv), "'" + value + "' is not a valid base URL: " + e.getReason());
+    }
+  }
+
+  /** An optional secret such as an access token; its value is registered for redaction. */
+  public Optional<String> secret(String key) {
+    return get(key);
+  }
+
+  /**
+   * Every set value whose key looks secret (token, secret, password, credential, api key), so
+   * the redactor can remove them literally wherever they appear.
+   */
+  public List<String> secretValues() {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : environmentVariables.entrySet()) {
+      if (SECRET_KEY.matcher(e.getKey()).matches() && e.getValue() != null && e.getValue().length() >= 4) {
+        out.add(e.getValue());
+      }
+    }
+    for (String key : System.getProperties().stringPropertyNames()) {
+      String v = systemProperties.apply(key);
+      if (SECRET_KEY.matcher(key).matches() && v != null && v.length() >= 4) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** The settings that shaped the run, for the report's Environment section; secrets shown as set/unset only. */
+  public Map<String, String> describeForReport() {
+    Map<String, String> out = new TreeMap<>();
+    out.put("environment", environment());
+    out.put("FAIL_ON_REQUIRED_FAILURE", mode().flag());
+    out.put("java", System.getProperty("java.version", "?"));
+    out.put("os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", ""));
+    for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE)) {
+      get(key).ifPresent(v -> out.put(key, v));
+    }
+    for (Map.Entry<String, String> e : environmentVariables.entrySet()) {
+      String k = e.getKey();
+      if (k.endsWith("_BASE_URL") || k.startsWith("INVARIANT_HARNESS_")) {
+        out.put(k, SECRET_KEY.matcher(k).matches() ? "(set)" : e.getValue());
+      } else if (k.endsWith("_ACCESS_TOKEN")) {
+        out.put(k, "(set)");
+      }
+    }
+    return out;
+  }
+
+  /** The environment-variable form of a key: upper case, {@code .} and {@code -} as {@code _}. */
+  public static String environmentVariableOf(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private Optional<Found> lookup(String key) {
+    Optional<String> v = junitParameters.apply(key).filter(s -> !s.isBlank());
+    if (v.isPresent()) {
+      return Optional.of(new Found(v.get()));
+    }
+    String prop = systemProperties.apply(key);
+    if (prop != null && !prop.isBlank()) {
+      return Optional.of(new Found(prop));
+    }
+    for (String name : environmentNames(key)) {
+      String env = environmentVariables.get(name);
+      if (env != null && !env.isBlank()) {
+        return Optional.of(new Found(env));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<String> environmentNames(String key) {
+    List<String> names = new ArrayList<>();
+    names.add(environmentVariableOf(key));
+    if (key.equals(FAIL_ON_REQUIRED_FAILURE)) {
+      names.add("FAIL_ON_REQUIRED_FAILURE");
+    }
+    Matcher target = Pattern.compile(Pattern.quote(PREFIX) + "target\\.([^.]+)\\.([^.]+)\\.(base-url|access-token)").matcher(key);
+    if (target.matches()) {
+      names.add(scriptVariable(target.group(2), target.group(1), target.group(3).replace('-', '_')));
+    }
+    return names;
+  }
+
+  private static String scriptVariable(String environment, String target, String suffix) {
+    return (environment + "_" + target + "_" + suffix).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+
+  private HarnessInputException missing(String key, String problem) {
+    return new HarnessInputException(describe(key), problem);
+  }
+
+  private String describe(String key) {
+    return "configuration key '" + key + "' (environment variable " + String.join(" or ", environmentNames(key)) + ")";
+  }
+
+  private Duration parseDuration(String key, String text) {
+    String t = text.trim();
+    Matcher m = SIMPLE_DURATION.matcher(t);
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+      }
+      Duration d = Duration.parse(t);
+      if (d.isNegative() || d.isZero()) {
+        throw new DateTimeParseException("must be positive", t, 0);
+      }
+      return d;
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new HarnessInputException(describe(key),
+          "'" + text + "' is not a positive duration; use e.g. 500ms, 10s, 2m or PT30S");
+    }
+  }
+
+  private record Found(String value) {
+    Found {
+      Objects.requireNonNull(value);
+    }
+  }
+}
