@@ -1,6 +1,201 @@
 package dev.invariantharness.internal;
 
-import org.junit.jupiter.api.extension.Extension;
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.catalogue.InvariantCatalogue;
+import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.fixture.FixtureContext;
+import dev.invariantharness.fixture.FixtureProvider;
+import dev.invariantharness.gate.GateMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
-/** Engine glue behind {@code @InvariantTest}. Users must not import this package. */
-public final class InvariantExtension implements Extension {}
+/**
+ * Engine glue behind {@code @InvariantTest}: validates each test's invariant mapping against the
+ * catalogue, skips N/A-only tests with their reason, enforces the gating rules a test can enforce
+ * itself (an unmapped test fails; a required check may not abort), binds evidence capture around
+ * each test, and injects fixtures with bounded creation and closing.
+ *
+ * <p>All state lives in the {@link ExtensionContext.Store} under this extension's namespace:
+ * run-wide state in the root store, fixtures in the test's or class's store, closed by JUnit.
+ * Users must not use this class directly.
+ */
+public final class InvariantExtension
+    implements ExecutionCondition, BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
+
+  private static final Namespace NAMESPACE = Namespace.create(InvariantExtension.class);
+
+  /** Run-wide state, created once per engine run. */
+  record Harness(HarnessConfiguration config, InvariantCatalogue catalogue, List<FixtureProvider<?>> providers) {}
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<CheckDescriptor> descriptor = descriptor(context);
+    if (descriptor.isEmpty()) {
+      return ConditionEvaluationResult.enabled("not an invariant test method");
+    }
+    CheckDescriptor d = descriptor.get();
+    d.validate(harness(context).catalogue());
+    if (d.notApplicableOnly()) {
+      return ConditionEvaluationResult.disabled("n/a — " + d.notApplicableReason());
+    }
+    return ConditionEvaluationResult.enabled("verifies " + d.verifies());
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Optional<CheckDescriptor> descriptor = descriptor(context);
+    if (descriptor.isPresent() && descriptor.get().unmapped() && harness(context).config().mode() == GateMode.GATING) {
+      throw new AssertionError(descriptor.get().testName()
+          + " is unmapped: every test in an @InvariantTest class must name the invariants it verifies"
+          + " (@Verifies(\"INV-..\")) or declare them N/A with a reason (@NotApplicable); in gating mode"
+          + " (FAIL_ON_REQUIRED_FAILURE=1) an unmapped test counts as a failed required check");
+    }
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    throw gated(context, throwable);
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    throw gated(context, throwable);
+  }
+
+  /** In gating mode a required check may not abort (an assumption failure is a skip). */
+  private Throwable gated(ExtensionContext context, Throwable throwable) {
+    if (!(throwable instanceof TestAbortedException)) {
+      return throwable;
+    }
+    Optional<CheckDescriptor> d = descriptor(context);
+    if (d.isEmpty() || !d.get().required() || harness(context).config().mode() != GateMode.GATING) {
+      return throwable;
+    }
+    AssertionError error = new AssertionError("required check " + d.get().checkId() + " " + d.get().verifies()
+        + " was aborted (" + throwable.getMessage() + "); in gating mode (FAIL_ON_REQUIRED_FAILURE=1) a required"
+        + " check cannot be skipped: make it runnable or mark it @Verifies(..., required = false)", throwable);
+    return error;
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == HarnessConfiguration.class || type == InvariantCatalogue.class
+        || provider(harness(context), type).isPresent();
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Harness harness = harness(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == HarnessConfiguration.class) {
+      return harness.config();
+    }
+    if (type == InvariantCatalogue.class) {
+      return harness.catalogue();
+    }
+    FixtureProvider<?> provider = provider(harness, type).orElseThrow();
+    ExtensionContext owner = provider.scope() == FixtureProvider.Scope.CLASS
+        ? context.getTestClass().isPresent() ? classContext(context) : context
+        : context;
+    Store store = owner.getStore(NAMESPACE);
+    Object key = List.of(provider.getClass().getName(), owner.getUniqueId());
+    Fixture fixture = store.getOrComputeIfAbsent(key, k -> create(harness, provider, owner), Fixture.class);
+    return fixture.value();
+  }
+
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+      c = c.getParent().get();
+    }
+    return c;
+  }
+
+  private static Fixture create(Harness harness, FixtureProvider<?> provider, ExtensionContext owner) {
+    Duration setup = harness.config().timeout("fixture");
+    String name = provider.type().getSimpleName();
+    FixtureContext fc = new FixtureContext(harness.config(), setup, laneOf(owner), owner.getDisplayName());
+    try {
+      Object value = BoundedCall.call("fixture " + name + " (" + provider.getClass().getName() + ")", setup, () -> provider.create(fc));
+      if (value == null) {
+        throw new ParameterResolutionException("fixture provider " + provider.getClass().getName() + " returned null for " + name);
+      }
+      return new Fixture(name, value, harness.config().timeout("fixture-close"));
+    } catch (BoundedCall.TimedOut e) {
+      throw new ParameterResolutionException(e.getMessage()
+          + " (invariant.harness.timeout.fixture); is the target up and reachable?");
+    } catch (ParameterResolutionException | HarnessInputException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ParameterResolutionException("fixture " + name + " could not be created: " + e.getMessage(), e);
+    }
+  }
+
+  private static String laneOf(ExtensionContext context) {
+    return context.getTestClass().flatMap(CheckDescriptor::suiteOf).map(s -> s.lane()).orElse("default");
+  }
+
+  private static Optional<FixtureProvider<?>> provider(Harness harness, Class<?> type) {
+    return harness.providers().stream().filter(p -> p.type() == type).findFirst()
+        .or(() -> harness.providers().stream().filter(p -> type.isAssignableFrom(p.type())).findFirst());
+  }
+
+  private static Optional<CheckDescriptor> descriptor(ExtensionContext context) {
+    if (context.getTestMethod().isEmpty() || context.getTestClass().isEmpty()) {
+      return Optional.empty();
+    }
+    return CheckDescriptor.of(context.getRequiredTestClass(), context.getRequiredTestMethod());
+  }
+
+  /** The run-wide state, created on first use and shared by every test of the engine run. */
+  static Harness harness(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Harness.class, k -> {
+      HarnessConfiguration config = HarnessConfiguration.of(context::getConfigurationParameter);
+      InvariantCatalogue catalogue = InvariantCatalogue.defaults();
+      Optional<String> file = config.get(HarnessConfiguration.CATALOGUE);
+      if (file.isPresent()) {
+        catalogue = catalogue.extendedWith(Path.of(file.get()));
+      }
+      List<FixtureProvider<?>> providers = new ArrayList<>();
+      for (FixtureProvider<?> p : ServiceLoader.load(FixtureProvider.class, Thread.currentThread().getContextClassLoader())) {
+        providers.add(p);
+      }
+      return new Harness(config, catalogue, List.copyOf(providers));
+    }, Harness.class);
+  }
+
+  /** A created fixture; closing it is bounded too. */
+  record Fixture(String name, Object value, Duration closeLimit) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      if (value instanceof AutoCloseable closeable) {
+        try {
+          BoundedCall.call("closing fixture " + name, closeLimit, () -> {
+            closeable.close();
+            return null;
+          });
+        } catch (BoundedCall.TimedOut e) {
+          throw new IllegalStateException(e.getMessage() + " (invariant.harness.timeout.fixture-close); it may leak a socket or thread");
+        }
+      }
+    }
+  }
+}

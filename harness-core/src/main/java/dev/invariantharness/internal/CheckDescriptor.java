@@ -1,0 +1,129 @@
+package dev.invariantharness.internal;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.InvariantTest;
+import dev.invariantharness.NotApplicable;
+import dev.invariantharness.Verifies;
+import dev.invariantharness.catalogue.InvariantCatalogue;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * How one test method maps to invariants, read from its annotations (and its class's). The
+ * extension and the report listener both derive it from the same annotations, so the row and the
+ * test's behaviour never disagree.
+ *
+ * @param checkId the stable check id
+ * @param lane the suite's lane
+ * @param required whether any mapping is required
+ * @param verifies ids of {@code @Verifies}
+ * @param notApplicable {@code @NotApplicable} declarations
+ * @param testName {@code ClassName.method()} for messages
+ */
+public record CheckDescriptor(
+    String checkId,
+    String lane,
+    boolean required,
+    List<String> verifies,
+    List<NotApplicable> notApplicable,
+    String testName) {
+
+  /** The descriptor of {@code method} if its class (or an enclosing class) is an invariant suite. */
+  public static Optional<CheckDescriptor> of(Class<?> testClass, Method method) {
+    Optional<InvariantTest> suite = suiteOf(testClass);
+    if (suite.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Verifies> verifies = new ArrayList<>();
+    List<NotApplicable> na = new ArrayList<>();
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      verifies.addAll(AnnotationSupport.findRepeatableAnnotations(c, Verifies.class));
+      na.addAll(AnnotationSupport.findRepeatableAnnotations(c, NotApplicable.class));
+    }
+    verifies.addAll(AnnotationSupport.findRepeatableAnnotations(method, Verifies.class));
+    na.addAll(AnnotationSupport.findRepeatableAnnotations(method, NotApplicable.class));
+
+    Set<String> ids = new LinkedHashSet<>();
+    boolean required = false;
+    String check = "";
+    for (Verifies v : verifies) {
+      for (String id : v.value()) {
+        ids.add(id.trim());
+      }
+      required |= v.required();
+      if (!v.check().isBlank()) {
+        check = v.check().trim();
+      }
+    }
+    String testName = testClass.getSimpleName() + "." + method.getName() + "()";
+    String checkId = check.isEmpty() ? testClass.getSimpleName() + "." + method.getName() : check;
+    return Optional.of(new CheckDescriptor(checkId, suite.get().lane(), required, List.copyOf(ids), List.copyOf(na), testName));
+  }
+
+  /** The {@code @InvariantTest} on the class or, for {@code @Nested} classes, an enclosing class. */
+  public static Optional<InvariantTest> suiteOf(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      Optional<InvariantTest> a = AnnotationSupport.findAnnotation(c, InvariantTest.class);
+      if (a.isPresent()) {
+        return a;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** No {@code @Verifies} and no {@code @NotApplicable}: reviewers require an explicit mapping. */
+  public boolean unmapped() {
+    return verifies.isEmpty() && notApplicable.isEmpty();
+  }
+
+  /** Only {@code @NotApplicable}: the test is not run and shows as n/a. */
+  public boolean notApplicableOnly() {
+    return verifies.isEmpty() && !notApplicable.isEmpty();
+  }
+
+  /** Every invariant id the row names. */
+  public List<String> invariants() {
+    Set<String> all = new LinkedHashSet<>(verifies);
+    notApplicable.forEach(n -> all.add(n.value().trim()));
+    return List.copyOf(all);
+  }
+
+  /** The N/A reasons as {@code INV-11: reason; ...}. */
+  public String notApplicableReason() {
+    List<String> parts = new ArrayList<>();
+    for (NotApplicable n : notApplicable) {
+      parts.add(n.value().trim() + ": " + n.reason().trim());
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
+   * Fails on configuration errors: unknown ids, blank N/A reasons, an id both verified and N/A.
+   *
+   * @throws HarnessInputException naming the test and the id
+   */
+  public void validate(InvariantCatalogue catalogue) {
+    for (String id : verifies) {
+      if (!catalogue.contains(id)) {
+        throw new HarnessInputException("test " + testName, "@Verifies names " + catalogue.unknownIdProblem(id));
+      }
+    }
+    for (NotApplicable n : notApplicable) {
+      String id = n.value().trim();
+      if (!catalogue.contains(id)) {
+        throw new HarnessInputException("test " + testName, "@NotApplicable names " + catalogue.unknownIdProblem(id));
+      }
+      if (n.reason().isBlank()) {
+        throw new HarnessInputException("test " + testName, "@NotApplicable(\"" + id + "\") needs a reason a reviewer can read");
+      }
+      if (verifies.contains(id)) {
+        throw new HarnessInputException("test " + testName, id + " is both verified and declared not applicable");
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.invariantharness.internal;
+
+import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.gate.CheckResult;
+import dev.invariantharness.gate.CheckStatus;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Records one row per test of every {@code @InvariantTest} class and, when the test plan has
+ * finished, hands the rows to the {@link ReportPublisher}, which joins the rows of every fork of
+ * the run and writes the gate report. Registered with {@link java.util.ServiceLoader}, so it
+ * works under plain Surefire, Gradle and in the IDE without configuration.
+ *
+ * <p>Thread-safe: with parallel execution, callbacks arrive concurrently.
+ */
+public final class InvariantReportListener implements TestExecutionListener {
+
+  /** Report entry key the extension publishes evidence under: {@code kind|path|name}. */
+  public static final String EVIDENCE_ENTRY = "invariant-harness.evidence";
+
+  private static final int MAX_REASON = 4000;
+
+  private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
+  private final Map<String, CheckResult> rows = new ConcurrentHashMap<>();
+  private final Map<String, List<EvidenceRef>> evidence = new ConcurrentHashMap<>();
+  private volatile TestPlan plan;
+  private volatile HarnessConfiguration config;
+  private volatile String lastReport;
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan testPlan) {
+    plan = testPlan;
+    config = HarnessConfiguration.of(testPlan.getConfigurationParameters()::get);
+    rows.clear();
+    startedNanos.clear();
+    evidence.clear();
+  }
+
+  @Override
+  public void executionStarted(TestIdentifier id) {
+    if (id.isTest()) {
+      startedNanos.put(id.getUniqueId(), System.nanoTime());
+    }
+  }
+
+  @Override
+  public void executionSkipped(TestIdentifier id, String reason) {
+    if (id.isTest()) {
+      record(id, CheckStatus.SKIPPED, reason);
+    } else {
+      for (TestIdentifier t : plan.getDescendants(id)) {
+        if (t.isTest()) {
+          record(t, CheckStatus.SKIPPED, reason);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    String reason = result.getThrowable().map(InvariantReportListener::describe).orElse("");
+    CheckStatus status = switch (result.getStatus()) {
+      case SUCCESSFUL -> CheckStatus.PASSED;
+      case ABORTED -> CheckStatus.SKIPPED;
+      case FAILED -> CheckStatus.FAILED;
+    };
+    if (id.isTest()) {
+      record(id, status, reason);
+    } else if (status != CheckStatus.PASSED) {
+      // A failed @BeforeAll leaves the tests below without events: they must not vanish from the gate.
+      for (TestIdentifier t : plan.getDescendants(id)) {
+        if (t.isTest() && !rows.containsKey(t.getUniqueId())) {
+          record(t, status, "not run: " + id.getDisplayName() + " " + (status == CheckStatus.FAILED ? "failed" : "was aborted")
+              + " before its tests ran: " + reason);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+    String value = entry.getKeyValuePairs().get(EVIDENCE_ENTRY);
+    if (value != null) {
+      String[] parts = value.split("\\|", 3);
+      if (parts.length == 3) {
+        evidence.computeIfAbsent(id.getUniqueId(), k -> new CopyOnWriteArrayList<>()).add(new EvidenceRef(parts[2], parts[0], parts[1]));
+      }
+    }
+  }
+
+  @Override
+  public void testPlanExecutionFinished(TestPlan testPlan) {
+    if (rows.isEmpty() || !config.flag(HarnessConfiguration.REPORT_ENABLED, true)) {
+      return;
+    }
+    List<CheckResult> ordered = new ArrayList<>(rows.values());
+    ordered.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
+    lastReport = ReportPublisher.publish(config, ordered);
+  }
+
+  /** Where the last report of this listener went, for tools and tests; null before any. */
+  public String lastReport() {
+    return lastReport;
+  }
+
+  private void record(TestIdentifier id, CheckStatus observed, String reason) {
+    Optional<MethodSource> source = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+    if (source.isEmpty()) {
+      return;
+    }
+    Class<?> testClass;
+    Method method;
+    try {
+      testClass = source.get().getJavaClass();
+      method = source.get().getJavaMethod();
+    } catch (RuntimeException e) {
+      return;
+    }
+    Optional<CheckDescriptor> found = CheckDescriptor.of(testClass, method);
+    if (found.isEmpty()) {
+      return;
+    }
+    CheckDescriptor d = found.get();
+    CheckStatus status = observed;
+    String why = reason;
+    if (d.unmapped()) {
+      status = CheckStatus.UNMAPPED;
+      why = "no @Verifies or @NotApplicable mapping" + (reason.isEmpty() ? "" : "; " + reason);
+    } else if (d.notApplicableOnly() && observed == CheckStatus.SKIPPED) {
+      status = CheckStatus.NOT_APPLICABLE;
+      why = d.notApplicableReason();
+    }
+    Long start = startedNanos.get(id.getUniqueId());
+    long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+    String checkId = d.checkId() + invocationSuffix(id);
+    String command = status == CheckStatus.SKIPPED
+        ? why
+        : "mvn verify -Dtest='" + testClass.getName().replace('$', '*') + "#" + method.getName() + "'";
+    rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, id.getDisplayName(), d.lane(),
+        d.invariants(), millis, cap(why), command, evidence.getOrDefault(id.getUniqueId(), List.of()), null));
+  }
+
+  /** {@code [3]} for the third invocation of a parameterized or repeated test. */
+  private String invocationSuffix(TestIdentifier id) {
+    List<UniqueId.Segment> segments = UniqueId.parse(id.getUniqueId()).getSegments();
+    String last = segments.get(segments.size() - 1).getValue();
+    return last.startsWith("#") ? "[" + last.substring(1) + "]" : "";
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    return message == null || message.isBlank() ? t.getClass().getName() : message;
+  }
+
+  private static String cap(String s) {
+    return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + " … (" + (s.length() - MAX_REASON) + " more characters)";
+  }
+}

@@ -1,0 +1,201 @@
+package dev.invariantharness.internal;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.catalogue.InvariantCatalogue;
+import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.evidence.Redactor;
+import dev.invariantharness.gate.CheckResult;
+import dev.invariantharness.gate.CheckStatus;
+import dev.invariantharness.gate.GateEvaluation;
+import dev.invariantharness.gate.GatePolicy;
+import dev.invariantharness.gate.MitigationFile;
+import dev.invariantharness.report.GateReport;
+import dev.invariantharness.report.GateReportJson;
+import dev.invariantharness.report.ReportWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns the rows of one JVM into the run's gate report. Every fork writes its rows as a part
+ * ({@code .parts/<run>/<pid>.json}), then, holding a file lock on the report root, joins the parts
+ * of its run, judges them and writes the report; the fork that finishes last therefore writes the
+ * complete report, and earlier partial reports of the same run are removed.
+ */
+public final class ReportPublisher {
+
+  private static final Duration LOCK_WAIT = Duration.ofMinutes(2);
+  private static final Duration STALE = Duration.ofHours(6);
+
+  private ReportPublisher() {}
+
+  /** Stable name of the configuration problem row. */
+  public static final String CONFIGURATION_CHECK = "harness-configuration";
+
+  /** Publishes {@code rows}; returns the path of the report's SUMMARY.md. */
+  public static String publish(HarnessConfiguration config, List<CheckResult> rows) {
+    Path root = config.reportDirectory().toAbsolutePath();
+    String runId = RunIdentity.of(config);
+    Redactor redactor = redactor(config);
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new HarnessInputException(root.toString(), -1, "report directory cannot be created: " + e, e);
+    }
+    Path parts = root.resolve(".parts").resolve(runId);
+    try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         FileLock lock = lock(channel, root)) {
+      removeStale(root.resolve(".parts"), runId);
+      removeStale(root.resolve(".staging"), runId);
+      Files.createDirectories(parts);
+      Judgement own = judge(config, runId, rows, redactor);
+      writeAtomically(parts.resolve(ProcessHandle.current().pid() + ".json"), GateReportJson.write(own.report()));
+
+      List<CheckResult> all = new ArrayList<>();
+      try (Stream<Path> files = Files.list(parts)) {
+        for (Path part : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+          all.addAll(GateReportJson.read(part).results());
+        }
+      }
+      all.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
+      Judgement run = judge(config, runId, all, redactor);
+      Path staging = root.resolve(".staging").resolve(runId);
+      Path written = new ReportWriter().write(run.report(), root, Files.isDirectory(staging) ? staging : null, redactor::redact);
+      Path previous = parts.resolve("report.txt");
+      if (Files.exists(previous)) {
+        Path old = root.resolve(Files.readString(previous, StandardCharsets.UTF_8).trim());
+        if (!old.equals(written) && old.startsWith(root)) {
+          deleteTree(old);
+        }
+      }
+      writeAtomically(previous, root.relativize(written).toString());
+      String summary = written.resolve("SUMMARY.md").toString();
+      System.out.println("[invariant-harness] " + run.report().decision().headline() + " — "
+          + run.report().results().size() + " checks; report: " + summary);
+      return summary;
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the gate report under " + root + " failed", e);
+    }
+  }
+
+  private record Judgement(GateReport report) {}
+
+  private static Judgement judge(HarnessConfiguration config, String runId, List<CheckResult> rows, Redactor redactor) {
+    List<CheckResult> all = new ArrayList<>(rows);
+    InvariantCatalogue catalogue = InvariantCatalogue.defaults();
+    MitigationFile mitigations = MitigationFile.none();
+    try {
+      Optional<String> file = config.get(HarnessConfiguration.CATALOGUE);
+      if (file.isPresent()) {
+        catalogue = catalogue.extendedWith(Path.of(file.get()));
+      }
+      mitigations = mitigationFile(config).map(MitigationFile::load).orElse(MitigationFile.none());
+    } catch (HarnessInputException e) {
+      // A broken configuration file must block, not vanish: it becomes a failed required row.
+      all.removeIf(r -> r.checkId().equals(CONFIGURATION_CHECK));
+      all.add(new CheckResult(CONFIGURATION_CHECK, true, CheckStatus.FAILED, "harness configuration is valid", "harness",
+          List.of(), 0, e.getMessage(), "", List.of(), null));
+    }
+    GatePolicy policy = new GatePolicy(catalogue, mitigations, config.mode(), LocalDate.now(ZoneOffset.UTC),
+        config.flag(HarnessConfiguration.REQUIRE_COVERAGE, false));
+    GateEvaluation evaluation = policy.evaluate(all);
+    Map<String, String> environment = config.describeForReport();
+    environment.replaceAll((k, v) -> redactor.redact(v));
+    environment.put("run", runId);
+    return new Judgement(GateReport.of(runId, Instant.now(), environment, catalogue, evaluation));
+  }
+
+  /** The configured mitigation file, else {@code invariant-mitigations.yaml} if it exists. */
+  static Optional<Path> mitigationFile(HarnessConfiguration config) {
+    Optional<String> configured = config.get(HarnessConfiguration.MITIGATIONS);
+    if (configured.isPresent()) {
+      return configured.map(Path::of);
+    }
+    Path conventional = Path.of("invariant-mitigations.yaml");
+    return Files.exists(conventional) ? Optional.of(conventional) : Optional.empty();
+  }
+
+  /** The redactor for this configuration: defaults, configured patterns and configured secrets. */
+  public static Redactor redactor(HarnessConfiguration config) {
+    Redactor r = Redactor.defaults();
+    for (String p : config.get(HarnessConfiguration.REDACT_PATTERNS).map(s -> s.split(",")).orElse(new String[0])) {
+      if (!p.isBlank()) {
+        try {
+          r = r.withPattern(Pattern.compile(p.trim()));
+        } catch (java.util.regex.PatternSyntaxException e) {
+          throw new HarnessInputException("configuration key '" + HarnessConfiguration.REDACT_PATTERNS + "'",
+              "'" + p.trim() + "' is not a valid regular expression: " + e.getDescription());
+        }
+      }
+    }
+    for (String secret : config.secretValues()) {
+      r = r.withSecret(secret);
+    }
+    return r;
+  }
+
+  private static FileLock lock(FileChannel channel, Path root) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("another process held " + root.resolve(".lock") + " for more than " + LOCK_WAIT.toMinutes() + " minutes");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+  }
+
+  private static void removeStale(Path dir, String currentRun) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    Instant cutoff = Instant.now().minus(STALE);
+    try (Stream<Path> runs = Files.list(dir)) {
+      for (Path run : runs.toList()) {
+        if (!run.getFileName().toString().equals(currentRun)
+            && Files.getLastModifiedTime(run).toInstant().isBefore(cutoff)) {
+          deleteTree(run);
+        }
+      }
+    }
+  }
+
+  static void writeAtomically(Path target, String content) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
