@@ -1,0 +1,216 @@
+package dev.invariantharness.report;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.catalogue.Invariant;
+import dev.invariantharness.catalogue.InvariantCatalogue;
+import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.gate.CheckResult;
+import dev.invariantharness.gate.GateEvaluation;
+import dev.invariantharness.gate.GateMode;
+import dev.invariantharness.gate.GatePolicy;
+import dev.invariantharness.gate.MitigationFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * Joins the gate reports of several modules or CI shards into one decision: rows are
+ * concatenated, evidence is copied under {@code evidence/<shard>/}, and the gate policy judges the
+ * whole again (so a check mitigated in one shard and failed in another is judged once, with
+ * today's mitigations).
+ *
+ * <pre>{@code
+ * Path merged = ReportMerge.merge(
+ *     List.of(Path.of("control/target/invariant-reports"), Path.of("khala/target/invariant-reports")),
+ *     policy, Path.of("target/invariant-reports-merged"), UnaryOperator.identity());
+ * }</pre>
+ *
+ * <p>From a shell: {@code java -cp <harness-core and its dependencies>
+ * dev.invariantharness.report.ReportMerge --out DIR [--mitigations FILE] [--catalogue FILE]
+ * [--baseline] REPORT...}; each REPORT is a {@code summary.json}, a report directory, or a report
+ * root with a {@code latest} pointer. Exit status: 0 GO (or baseline), 1 NO-GO, 2 bad input.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ReportMerge {
+
+  private ReportMerge() {}
+
+  /**
+   * Merges {@code inputs} into a new report under {@code outRoot}. The policy's catalogue is
+   * extended with any invariant a shard's report knows and the policy does not.
+   *
+   * @return the written report directory
+   * @throws HarnessInputException for a missing input, a malformed report, or a report from
+   *     another {@code schemaVersion}, naming the file
+   */
+  public static Path merge(List<Path> inputs, GatePolicy policy, Path outRoot, UnaryOperator<String> sanitizer) {
+    if (inputs.isEmpty()) {
+      throw new HarnessInputException("merge", "no reports to merge");
+    }
+    Path staging;
+    try {
+      Files.createDirectories(outRoot);
+      staging = Files.createTempDirectory(outRoot, ".merge-");
+    } catch (IOException e) {
+      throw new HarnessInputException(outRoot.toString(), -1, "cannot create the merged report directory: " + e, e);
+    }
+    try {
+      List<CheckResult> rows = new ArrayList<>();
+      Map<String, Invariant> extra = new LinkedHashMap<>();
+      Map<String, String> environment = new TreeMap<>();
+      List<String> runIds = new ArrayList<>();
+      int shard = 0;
+      for (Path input : inputs) {
+        shard++;
+        Path summary = summaryOf(input);
+        GateReport report = GateReportJson.read(summary);
+        String prefix = "shard-" + shard;
+        copyEvidence(summary.getParent(), staging.resolve("evidence").resolve(prefix));
+        for (CheckResult r : report.results()) {
+          List<EvidenceRef> moved = r.evidence().stream()
+              .map(e -> new EvidenceRef(e.name(), e.kind(), e.path().replaceFirst("^evidence/", "evidence/" + prefix + "/")))
+              .toList();
+          rows.add(new CheckResult(r.checkId(), r.required(), r.status(), r.description(), r.lane(), r.invariants(),
+              r.durationMillis(), r.reason(), r.command(), moved, r.mitigation()));
+        }
+        for (Invariant i : report.catalogue()) {
+          if (!policy.catalogue().contains(i.id())) {
+            extra.putIfAbsent(i.id(), i);
+          }
+        }
+        report.environment().forEach((k, v) -> environment.put(prefix + "." + k, v));
+        environment.put(prefix + ".source", summary.toString());
+        runIds.add(report.runId());
+      }
+      InvariantCatalogue catalogue = policy.catalogue();
+      if (!extra.isEmpty()) {
+        List<Invariant> all = new ArrayList<>(catalogue.all());
+        all.addAll(extra.values());
+        catalogue = InvariantCatalogue.of(all);
+      }
+      GatePolicy merged = new GatePolicy(catalogue, policy.mitigations(), policy.mode(), policy.today(), policy.requireCoverage());
+      rows.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
+      GateEvaluation evaluation = merged.evaluate(rows);
+      GateReport report = GateReport.of("merged:" + String.join("+", runIds), Instant.now(), environment, catalogue, evaluation);
+      return new ReportWriter().write(report, outRoot, staging, sanitizer);
+    } finally {
+      deleteQuietly(staging);
+    }
+  }
+
+  /** The {@code summary.json} an input names. */
+  static Path summaryOf(Path input) {
+    if (Files.isRegularFile(input)) {
+      return input;
+    }
+    for (Path candidate : List.of(input.resolve("summary.json"), input.resolve("latest").resolve("summary.json"))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new HarnessInputException(input.toString(),
+        Files.exists(input) ? "holds no summary.json (neither directly nor under latest/)" : "does not exist");
+  }
+
+  private static void copyEvidence(Path reportDir, Path target) {
+    Path evidence = reportDir.resolve("evidence");
+    if (!Files.isDirectory(evidence)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(evidence)) {
+      for (Path p : walk.toList()) {
+        Path dest = target.resolve(evidence.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("copying evidence from " + evidence + " failed", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: a leftover temp directory is harmless and named .merge-*
+    }
+  }
+
+  /** Command line entry point; see the class documentation. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** The command line without {@code System.exit}, for tests and embedding. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Path outDir = null;
+    Path mitigations = null;
+    Path catalogueFile = null;
+    GateMode mode = GateMode.GATING;
+    List<Path> inputs = new ArrayList<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--out" -> outDir = Path.of(value(args, ++i, "--out"));
+          case "--mitigations" -> mitigations = Path.of(value(args, ++i, "--mitigations"));
+          case "--catalogue" -> catalogueFile = Path.of(value(args, ++i, "--catalogue"));
+          case "--baseline" -> mode = GateMode.BASELINE;
+          case "-h", "--help" -> {
+            out.println(USAGE);
+            return 0;
+          }
+          default -> {
+            if (args[i].startsWith("--")) {
+              throw new HarnessInputException("argument '" + args[i] + "'", "unknown option\n" + USAGE);
+            }
+            inputs.add(Path.of(args[i]));
+          }
+        }
+      }
+      if (outDir == null || inputs.isEmpty()) {
+        throw new HarnessInputException("arguments", "--out and at least one REPORT are required\n" + USAGE);
+      }
+      InvariantCatalogue catalogue = catalogueFile == null ? InvariantCatalogue.defaults()
+          : InvariantCatalogue.defaults().extendedWith(catalogueFile);
+      MitigationFile file = mitigations == null ? MitigationFile.none() : MitigationFile.load(mitigations);
+      GatePolicy policy = new GatePolicy(catalogue, file, mode, LocalDate.now(ZoneOffset.UTC), false);
+      Path written = merge(inputs, policy, outDir, UnaryOperator.identity());
+      GateReport report = GateReportJson.read(written.resolve("summary.json"));
+      out.println("[invariant-harness] merged " + inputs.size() + " report(s): " + report.decision().headline()
+          + " — " + written.resolve("SUMMARY.md"));
+      report.decision().blockers().forEach(b -> out.println("  blocked: " + b.checkId() + " " + b.invariant() + ": " + b.reason()));
+      return report.decision().failsBuild() ? 1 : 0;
+    } catch (HarnessInputException e) {
+      err.println("[invariant-harness] " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new HarnessInputException("argument '" + option + "'", "needs a value");
+    }
+    return args[i];
+  }
+
+  private static final String USAGE = "usage: ReportMerge --out DIR [--mitigations FILE] [--catalogue FILE] [--baseline] REPORT...";
+}

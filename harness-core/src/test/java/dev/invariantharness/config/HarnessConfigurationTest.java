@@ -1,0 +1,97 @@
+package dev.invariantharness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.gate.GateMode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HarnessConfigurationTest {
+
+  @Test
+  void junitParameterWinsOverSystemPropertyWhichWinsOverEnvironment() {
+    String key = "invariant.harness.environment";
+    assertThat(HarnessConfiguration.of(Map.of(key, "a"), Map.of(key, "b"), Map.of("INVARIANT_HARNESS_ENVIRONMENT", "c")).environment()).isEqualTo("a");
+    assertThat(HarnessConfiguration.of(Map.of(), Map.of(key, "b"), Map.of("INVARIANT_HARNESS_ENVIRONMENT", "c")).environment()).isEqualTo("b");
+    assertThat(HarnessConfiguration.of(Map.of(), Map.of(), Map.of("INVARIANT_HARNESS_ENVIRONMENT", "c")).environment()).isEqualTo("c");
+  }
+
+  @Test
+  void gatingIsTheDefaultAndTheScriptsVariableSelectsBaseline() {
+    assertThat(HarnessConfiguration.of(Map.of(), Map.of(), Map.of()).mode()).isEqualTo(GateMode.GATING);
+    assertThat(HarnessConfiguration.of(Map.of(), Map.of(), Map.of("FAIL_ON_REQUIRED_FAILURE", "0")).mode()).isEqualTo(GateMode.BASELINE);
+    assertThat(HarnessConfiguration.of(Map.of(HarnessConfiguration.FAIL_ON_REQUIRED_FAILURE, "1"), Map.of(),
+        Map.of("FAIL_ON_REQUIRED_FAILURE", "0")).mode()).isEqualTo(GateMode.GATING);
+  }
+
+  @Test
+  void notABooleanNamesTheKeyAndItsVariables() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of(), Map.of(), Map.of("FAIL_ON_REQUIRED_FAILURE", "maybe"));
+    assertThatThrownBy(c::mode)
+        .isInstanceOf(HarnessInputException.class)
+        .hasMessageContaining("invariant.harness.fail-on-required-failure")
+        .hasMessageContaining("FAIL_ON_REQUIRED_FAILURE")
+        .hasMessageContaining("'maybe' is not a boolean");
+  }
+
+  @Test
+  void baseUrlPerEnvironmentAcceptsTheScriptsVariableNames() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of("invariant.harness.environment", "staging"), Map.of(),
+        Map.of("STAGING_CONTROL_BASE_URL", "https://staging.example.test"));
+    assertThat(c.baseUrl("control")).isEqualTo(URI.create("https://staging.example.test"));
+  }
+
+  @Test
+  void missingBaseUrlNamesEveryKeyToSet() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of(), Map.of(), Map.of());
+    assertThatThrownBy(() -> c.baseUrl("runtime"))
+        .isInstanceOf(HarnessInputException.class)
+        .hasMessageContaining("no base URL for target 'runtime' in environment 'local'")
+        .hasMessageContaining("invariant.harness.target.runtime.local.base-url")
+        .hasMessageContaining("LOCAL_RUNTIME_BASE_URL");
+  }
+
+  @Test
+  void relativeBaseUrlIsRejected() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of("invariant.harness.target.control.base-url", "/just/a/path"), Map.of(), Map.of());
+    assertThatThrownBy(() -> c.baseUrl("control")).hasMessageContaining("is not a valid base URL");
+  }
+
+  @Test
+  void requiredKeyMissingNamesTheKey() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of(), Map.of(), Map.of());
+    assertThatThrownBy(() -> c.require("invariant.harness.target.khala.token"))
+        .hasMessage("configuration key 'invariant.harness.target.khala.token' (environment variable INVARIANT_HARNESS_TARGET_KHALA_TOKEN): is required but not set");
+  }
+
+  @Test
+  void timeoutsFallBackToTheDefaultAndAcceptShortForms() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of("invariant.harness.timeout.ws", "250ms",
+        "invariant.harness.timeout.default", "PT3S"), Map.of(), Map.of());
+    assertThat(c.timeout("ws")).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.timeout("http")).isEqualTo(Duration.ofSeconds(3));
+    assertThat(HarnessConfiguration.of(Map.of(), Map.of(), Map.of()).timeout("x")).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void zeroOrGarbageTimeoutIsRejected() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of("invariant.harness.timeout.ws", "PT0S",
+        "invariant.harness.timeout.http", "soon"), Map.of(), Map.of());
+    assertThatThrownBy(() -> c.timeout("ws")).hasMessageContaining("is not a positive duration");
+    assertThatThrownBy(() -> c.timeout("http")).hasMessageContaining("'soon' is not a positive duration");
+  }
+
+  @Test
+  void reportEnvironmentShowsTokensOnlyAsSet() {
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of(), Map.of(),
+        Map.of("STAGING_CONTROL_ACCESS_TOKEN", "tok-123456", "STAGING_CONTROL_BASE_URL", "https://s.example.test"));
+    assertThat(c.describeForReport()).containsEntry("STAGING_CONTROL_ACCESS_TOKEN", "(set)")
+        .containsEntry("STAGING_CONTROL_BASE_URL", "https://s.example.test")
+        .doesNotContainValue("tok-123456");
+    assertThat(c.secretValues()).contains("tok-123456");
+  }
+}

@@ -1,0 +1,94 @@
+package dev.invariantharness.maven;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.catalogue.InvariantCatalogue;
+import dev.invariantharness.gate.GateMode;
+import dev.invariantharness.gate.GatePolicy;
+import dev.invariantharness.gate.MitigationFile;
+import dev.invariantharness.report.GateReport;
+import dev.invariantharness.report.GateReportJson;
+import dev.invariantharness.report.ReportMerge;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Joins the gate reports of every module of the reactor (or of explicitly listed report
+ * directories, e.g. downloaded CI shards) into one decision, and fails on NO-GO in gating mode.
+ *
+ * <pre>
+ * ./mvnw verify dev.invariantharness:harness-maven-plugin:merge
+ * ./mvnw dev.invariantharness:harness-maven-plugin:merge -Dinvariant.harness.reports=shard1,shard2
+ * </pre>
+ */
+@Mojo(name = "merge", aggregator = true, threadSafe = true)
+public class MergeMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  /** Report roots or directories to merge; default: every reactor module's report root. */
+  @Parameter(property = "invariant.harness.reports")
+  private List<File> reports;
+
+  /** Where the merged report goes. */
+  @Parameter(property = "invariant.harness.merge.out", defaultValue = "${session.executionRootDirectory}/target/invariant-reports-merged")
+  private File outputDirectory;
+
+  /** A mitigation file to judge the merged run with. */
+  @Parameter(property = "invariant.harness.mitigations")
+  private File mitigations;
+
+  /** A catalogue file extending the default catalogue. */
+  @Parameter(property = "invariant.harness.catalogue")
+  private File catalogue;
+
+  /** {@code 0} = baseline: never fail. */
+  @Parameter(property = "FAIL_ON_REQUIRED_FAILURE", defaultValue = "1")
+  private String failOnRequiredFailure;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    List<Path> inputs = new ArrayList<>();
+    if (reports != null && !reports.isEmpty()) {
+      reports.forEach(f -> inputs.add(f.toPath()));
+    } else {
+      for (MavenProject p : session.getProjects()) {
+        Path root = Path.of(p.getBuild().getDirectory(), "invariant-reports");
+        if (Files.isRegularFile(root.resolve("latest").resolve("summary.json"))) {
+          inputs.add(root);
+        }
+      }
+    }
+    if (inputs.isEmpty()) {
+      getLog().info("no invariant gate reports to merge");
+      return;
+    }
+    try {
+      InvariantCatalogue c = catalogue == null ? InvariantCatalogue.defaults() : InvariantCatalogue.defaults().extendedWith(catalogue.toPath());
+      MitigationFile m = mitigations == null ? MitigationFile.none() : MitigationFile.load(mitigations.toPath());
+      GateMode mode = "0".equals(failOnRequiredFailure.trim()) ? GateMode.BASELINE : GateMode.GATING;
+      Path written = ReportMerge.merge(inputs, new GatePolicy(c, m, mode, LocalDate.now(ZoneOffset.UTC), false),
+          outputDirectory.toPath(), UnaryOperator.identity());
+      GateReport report = GateReportJson.read(written.resolve("summary.json"));
+      getLog().info("Merged " + inputs.size() + " gate report(s): " + report.decision().headline() + " — " + written.resolve("SUMMARY.md"));
+      if (report.decision().failsBuild()) {
+        throw new MojoFailureException("Invariant gate " + report.decision().headline() + "; see " + written.resolve("SUMMARY.md"));
+      }
+    } catch (HarnessInputException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+}
