@@ -2,8 +2,8 @@ package dev.invariantharness.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.invariantharness.SampleRun;
-import dev.invariantharness.SampleRun.Outcome;
+import dev.invariantharness.testkit.GateRun;
+import dev.invariantharness.testkit.GateRun.Outcome;
 import dev.invariantharness.gate.BlockedScope;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
@@ -26,7 +26,7 @@ class GateReportEndToEndTest {
 
   @Test
   void allGoSuiteIsGoWithPassedAndNotApplicableRows() {
-    Outcome out = SampleRun.into(reports).run(Samples.AllGo.class);
+    Outcome out = GateRun.into(reports).run(Samples.AllGo.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
     assertThat(out.report().results()).extracting(CheckResult::checkId, CheckResult::status).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple("AllGo.contractsAreProtoFirst", CheckStatus.PASSED),
@@ -42,7 +42,7 @@ class GateReportEndToEndTest {
 
   @Test
   void blockMergeFailureIsNoGoWithMergeBlocked() {
-    Outcome out = SampleRun.into(reports).run(Samples.BlockMergeFailure.class);
+    Outcome out = GateRun.into(reports).run(Samples.BlockMergeFailure.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
     assertThat(out.report().decision().blocked()).isEqualTo(BlockedScope.MERGE);
     assertThat(out.report().decision().blockers()).singleElement().satisfies(b -> {
@@ -54,7 +54,7 @@ class GateReportEndToEndTest {
 
   @Test
   void releaseInvariantFailureBlocksOnlyReleasePromotion() {
-    Outcome out = SampleRun.into(reports).run(Samples.ReleaseFailure.class);
+    Outcome out = GateRun.into(reports).run(Samples.ReleaseFailure.class);
     assertThat(out.report().decision().blocked()).isEqualTo(BlockedScope.RELEASE_PROMOTION);
   }
 
@@ -69,7 +69,7 @@ class GateReportEndToEndTest {
             reason: compatibility lane resends the watermark frame; fix in flight
             expires: 2999-01-01
         """);
-    Outcome out = SampleRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.MitigableFailure.class);
+    Outcome out = GateRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.MitigableFailure.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
     assertThat(row(out, "khala-resume-exact").status()).isEqualTo(CheckStatus.MITIGATED);
     assertThat(out.file("results.tsv")).contains("\tmitigated\t");
@@ -87,7 +87,7 @@ class GateReportEndToEndTest {
             reason: compatibility lane
             expires: 2001-01-01
         """);
-    Outcome out = SampleRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.MitigableFailure.class);
+    Outcome out = GateRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.MitigableFailure.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
     assertThat(out.report().decision().rejectedMitigations()).singleElement().asString().contains("expired on 2001-01-01");
   }
@@ -95,21 +95,21 @@ class GateReportEndToEndTest {
   @Test
   void malformedMitigationFileBecomesABlockingConfigurationRow() throws IOException {
     Path file = Files.writeString(reports.resolve("m.yaml"), "mitigations: [unclosed\n");
-    Outcome out = SampleRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.AllGo.class);
+    Outcome out = GateRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.AllGo.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
     assertThat(row(out, "harness-configuration").reason()).startsWith(file + ":").contains("malformed");
   }
 
   @Test
   void unmappedTestIsReportedAsUnmappedAndBlocksMerge() {
-    Outcome out = SampleRun.into(reports).run(Samples.Unmapped.class);
+    Outcome out = GateRun.into(reports).run(Samples.Unmapped.class);
     assertThat(row(out, "Unmapped.forgotTheMapping").status()).isEqualTo(CheckStatus.UNMAPPED);
     assertThat(out.report().decision().blocked()).isEqualTo(BlockedScope.MERGE);
   }
 
   @Test
   void disabledRequiredCheckIsSkippedAndCountsAsFailedInGatingMode() {
-    Outcome out = SampleRun.into(reports).run(Samples.DisabledRequired.class);
+    Outcome out = GateRun.into(reports).run(Samples.DisabledRequired.class);
     CheckResult r = row(out, "DisabledRequired.runtimeRoleWritesOnlyItsSchema");
     assertThat(r.status()).isEqualTo(CheckStatus.SKIPPED);
     assertThat(r.command()).as("the script puts the skip reason in the command column").contains("flaky on CI");
@@ -119,11 +119,11 @@ class GateReportEndToEndTest {
 
   @Test
   void abortedRequiredCheckIsAFailedRowInGatingAndASkippedRowInBaseline() {
-    Outcome gating = SampleRun.into(reports.resolve("g")).run(Samples.AbortedRequired.class);
+    Outcome gating = GateRun.into(reports.resolve("g")).run(Samples.AbortedRequired.class);
     assertThat(row(gating, "AbortedRequired.replayAgainstStaging").status()).isEqualTo(CheckStatus.FAILED);
     assertThat(row(gating, "AbortedRequired.optionalProbe").status()).isEqualTo(CheckStatus.SKIPPED);
 
-    Outcome baseline = SampleRun.into(reports.resolve("b")).with("invariant.harness.fail-on-required-failure", "0").run(Samples.AbortedRequired.class);
+    Outcome baseline = GateRun.into(reports.resolve("b")).with("invariant.harness.fail-on-required-failure", "0").run(Samples.AbortedRequired.class);
     assertThat(row(baseline, "AbortedRequired.replayAgainstStaging").status()).isEqualTo(CheckStatus.SKIPPED);
     assertThat(baseline.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
     assertThat(baseline.report().decision().mode()).isEqualTo(GateMode.BASELINE);
@@ -132,7 +132,7 @@ class GateReportEndToEndTest {
 
   @Test
   void testsOfAClassWhoseSetupFailedAreFailedRowsNotMissingOnes() {
-    Outcome out = SampleRun.into(reports).run(Samples.SetupFailure.class);
+    Outcome out = GateRun.into(reports).run(Samples.SetupFailure.class);
     assertThat(out.report().results()).hasSize(2).allSatisfy(r -> {
       assertThat(r.status()).isEqualTo(CheckStatus.FAILED);
       assertThat(r.reason()).contains("not run").contains("runtime did not become ready");
@@ -141,7 +141,7 @@ class GateReportEndToEndTest {
 
   @Test
   void classLevelMappingCoversNestedClassesAndEachInvocationIsARow() {
-    Outcome out = SampleRun.into(reports).run(Samples.ClassLevelMappingAndInvocations.class);
+    Outcome out = GateRun.into(reports).run(Samples.ClassLevelMappingAndInvocations.class);
     assertThat(out.report().results()).extracting(CheckResult::checkId).containsExactlyInAnyOrder(
         "ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[1]",
         "ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[2]",
@@ -152,7 +152,7 @@ class GateReportEndToEndTest {
 
   @Test
   void parallelExecutionGivesOneCompleteReport() {
-    Outcome out = SampleRun.into(reports)
+    Outcome out = GateRun.into(reports)
         .with("junit.jupiter.execution.parallel.enabled", "true")
         .with("junit.jupiter.execution.parallel.mode.default", "concurrent")
         .with("junit.jupiter.execution.parallel.config.strategy", "fixed")
@@ -166,8 +166,8 @@ class GateReportEndToEndTest {
   @Test
   void forksOfOneRunJoinIntoOneReportAndLeaveNoPartialReportBehind() throws IOException {
     String run = "run-" + UUID.randomUUID();
-    SampleRun.into(reports).with("invariant.harness.run-id", run).run(Samples.AllGo.class);
-    Outcome second = SampleRun.into(reports).with("invariant.harness.run-id", run).run(Samples.ReleaseFailure.class);
+    GateRun.into(reports).with("invariant.harness.run-id", run).run(Samples.AllGo.class);
+    Outcome second = GateRun.into(reports).with("invariant.harness.run-id", run).run(Samples.ReleaseFailure.class);
     assertThat(second.report().results()).hasSize(5);
     assertThat(second.report().decision().blocked()).isEqualTo(BlockedScope.RELEASE_PROMOTION);
     try (Stream<Path> dirs = Files.list(reports)) {
@@ -178,8 +178,8 @@ class GateReportEndToEndTest {
 
   @Test
   void aSecondRunDoesNotInheritTheFirstRunsRows() {
-    SampleRun.into(reports).run(Samples.BlockMergeFailure.class);
-    Outcome second = SampleRun.into(reports).run(Samples.AllGo.class);
+    GateRun.into(reports).run(Samples.BlockMergeFailure.class);
+    Outcome second = GateRun.into(reports).run(Samples.AllGo.class);
     assertThat(second.report().results()).hasSize(4);
     assertThat(second.report().decision().verdict()).isEqualTo(Verdict.GO);
   }
