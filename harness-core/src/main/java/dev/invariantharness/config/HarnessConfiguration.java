@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -79,12 +78,12 @@ public final class HarnessConfiguration {
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password|passwd|credential|api[_.-]?key).*");
 
   private final Function<String, Optional<String>> junitParameters;
-  private final Function<String, String> systemProperties;
+  private final Map<String, String> systemProperties;
   private final Map<String, String> environmentVariables;
 
   private HarnessConfiguration(
       Function<String, Optional<String>> junitParameters,
-      Function<String, String> systemProperties,
+      Map<String, String> systemProperties,
       Map<String, String> environmentVariables) {
     this.junitParameters = junitParameters;
     this.systemProperties = systemProperties;
@@ -93,20 +92,35 @@ public final class HarnessConfiguration {
 
   /** Configuration over JUnit parameters, this JVM's system properties and environment. */
   public static HarnessConfiguration of(Function<String, Optional<String>> junitParameters) {
-    return new HarnessConfiguration(junitParameters, System::getProperty, System.getenv());
+    Map<String, String> props = new TreeMap<>();
+    System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+    return new HarnessConfiguration(junitParameters, props, System.getenv());
   }
 
   /** Configuration from explicit sources; for tests and tools. */
   public static HarnessConfiguration of(
       Map<String, String> junitParameters, Map<String, String> systemProperties, Map<String, String> environment) {
     Map<String, String> params = Map.copyOf(junitParameters);
-    Map<String, String> props = Map.copyOf(systemProperties);
-    return new HarnessConfiguration(k -> Optional.ofNullable(params.get(k)), props::get, Map.copyOf(environment));
+    return new HarnessConfiguration(k -> Optional.ofNullable(params.get(k)), Map.copyOf(systemProperties), Map.copyOf(environment));
   }
 
   /** The value of {@code key}, from the first source that has it (blank counts as absent). */
   public Optional<String> get(String key) {
-    return lookup(key).map(Found::value);
+    Optional<String> v = junitParameters.apply(key).filter(s -> !s.isBlank());
+    if (v.isPresent()) {
+      return v;
+    }
+    String prop = systemProperties.get(key);
+    if (prop != null && !prop.isBlank()) {
+      return Optional.of(prop);
+    }
+    for (String name : environmentNames(key)) {
+      String env = environmentVariables.get(name);
+      if (env != null && !env.isBlank()) {
+        return Optional.of(env);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -206,10 +220,9 @@ public final class HarnessConfiguration {
         out.add(e.getValue());
       }
     }
-    for (String key : System.getProperties().stringPropertyNames()) {
-      String v = systemProperties.apply(key);
-      if (SECRET_KEY.matcher(key).matches() && v != null && v.length() >= 4) {
-        out.add(v);
+    for (Map.Entry<String, String> e : systemProperties.entrySet()) {
+      if (SECRET_KEY.matcher(e.getKey()).matches() && e.getValue() != null && e.getValue().length() >= 4) {
+        out.add(e.getValue());
       }
     }
     return out;
@@ -239,24 +252,6 @@ public final class HarnessConfiguration {
   /** The environment-variable form of a key: upper case, {@code .} and {@code -} as {@code _}. */
   public static String environmentVariableOf(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-  }
-
-  private Optional<Found> lookup(String key) {
-    Optional<String> v = junitParameters.apply(key).filter(s -> !s.isBlank());
-    if (v.isPresent()) {
-      return Optional.of(new Found(v.get()));
-    }
-    String prop = systemProperties.apply(key);
-    if (prop != null && !prop.isBlank()) {
-      return Optional.of(new Found(prop));
-    }
-    for (String name : environmentNames(key)) {
-      String env = environmentVariables.get(name);
-      if (env != null && !env.isBlank()) {
-        return Optional.of(new Found(env));
-      }
-    }
-    return Optional.empty();
   }
 
   private List<String> environmentNames(String key) {
@@ -305,12 +300,6 @@ public final class HarnessConfiguration {
     } catch (DateTimeParseException | NumberFormatException e) {
       throw new HarnessInputException(describe(key),
           "'" + text + "' is not a positive duration; use e.g. 500ms, 10s, 2m or PT30S");
-    }
-  }
-
-  private record Found(String value) {
-    Found {
-      Objects.requireNonNull(value);
     }
   }
 }

@@ -67,8 +67,7 @@ public final class ReportPublisher {
       removeStale(root.resolve(".parts"), runId);
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
-      Judgement own = judge(config, runId, rows, redactor);
-      writeAtomically(parts.resolve(ProcessHandle.current().pid() + ".json"), GateReportJson.write(own.report()));
+      writeAtomically(parts.resolve(ProcessHandle.current().pid() + ".json"), GateReportJson.write(judge(config, runId, rows, redactor)));
 
       List<CheckResult> all = new ArrayList<>();
       try (Stream<Path> files = Files.list(parts)) {
@@ -77,9 +76,9 @@ public final class ReportPublisher {
         }
       }
       all.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
-      Judgement run = judge(config, runId, all, redactor);
+      GateReport run = judge(config, runId, all, redactor);
       Path staging = root.resolve(".staging").resolve(runId);
-      Path written = new ReportWriter().write(run.report(), root, Files.isDirectory(staging) ? staging : null, redactor::redact);
+      Path written = new ReportWriter().write(run, root, Files.isDirectory(staging) ? staging : null, redactor::redact);
       Path previous = parts.resolve("report.txt");
       if (Files.exists(previous)) {
         Path old = root.resolve(Files.readString(previous, StandardCharsets.UTF_8).trim());
@@ -89,17 +88,15 @@ public final class ReportPublisher {
       }
       writeAtomically(previous, root.relativize(written).toString());
       String summary = written.resolve("SUMMARY.md").toString();
-      System.out.println("[invariant-harness] " + run.report().decision().headline() + " — "
-          + run.report().results().size() + " checks; report: " + summary);
+      System.out.println("[invariant-harness] " + run.decision().headline() + " — "
+          + run.results().size() + " checks; report: " + summary);
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("writing the gate report under " + root + " failed", e);
     }
   }
 
-  private record Judgement(GateReport report) {}
-
-  private static Judgement judge(HarnessConfiguration config, String runId, List<CheckResult> rows, Redactor redactor) {
+  private static GateReport judge(HarnessConfiguration config, String runId, List<CheckResult> rows, Redactor redactor) {
     List<CheckResult> all = new ArrayList<>(rows);
     InvariantCatalogue catalogue = InvariantCatalogue.defaults();
     MitigationFile mitigations = MitigationFile.none();
@@ -121,7 +118,7 @@ public final class ReportPublisher {
     Map<String, String> environment = config.describeForReport();
     environment.replaceAll((k, v) -> redactor.redact(v));
     environment.put("run", runId);
-    return new Judgement(GateReport.of(runId, Instant.now(), environment, catalogue, evaluation));
+    return GateReport.of(runId, Instant.now(), environment, catalogue, evaluation);
   }
 
   /** The configured mitigation file, else {@code invariant-mitigations.yaml} if it exists. */

@@ -34,15 +34,15 @@ public class CheckMojo extends AbstractMojo {
 
   /** The report root the tests wrote to. */
   @Parameter(property = "invariant.harness.report.dir", defaultValue = "${project.build.directory}/invariant-reports")
-  private File reportDirectory;
+  File reportDirectory;
 
   /** Fail when the tests wrote no report (e.g. every invariant suite was filtered out). */
   @Parameter(property = "invariant.harness.failIfNoReport", defaultValue = "false")
-  private boolean failIfNoReport;
+  boolean failIfNoReport;
 
   /** Skip the check. */
   @Parameter(property = "invariant.harness.skip", defaultValue = "false")
-  private boolean skip;
+  boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
