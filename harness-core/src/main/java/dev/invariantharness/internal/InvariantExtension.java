@@ -6,12 +6,15 @@ import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.fixture.FixtureContext;
 import dev.invariantharness.fixture.FixtureProvider;
 import dev.invariantharness.gate.GateMode;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -42,7 +45,8 @@ public final class InvariantExtension
   private static final Namespace NAMESPACE = Namespace.create(InvariantExtension.class);
 
   /** Run-wide state, created once per engine run. */
-  record Harness(HarnessConfiguration config, InvariantCatalogue catalogue, List<FixtureProvider<?>> providers) {}
+  record Harness(HarnessConfiguration config, InvariantCatalogue catalogue, List<FixtureProvider<?>> providers,
+      Map<List<Object>, Optional<CheckDescriptor>> descriptors) {}
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -158,11 +162,14 @@ public final class InvariantExtension
         .or(() -> harness.providers().stream().filter(p -> type.isAssignableFrom(p.type())).findFirst());
   }
 
+  /** The test's mapping, read from its annotations once per method and run. */
   private static Optional<CheckDescriptor> descriptor(ExtensionContext context) {
     if (context.getTestMethod().isEmpty() || context.getTestClass().isEmpty()) {
       return Optional.empty();
     }
-    return CheckDescriptor.of(context.getRequiredTestClass(), context.getRequiredTestMethod());
+    Class<?> testClass = context.getRequiredTestClass();
+    Method method = context.getRequiredTestMethod();
+    return harness(context).descriptors().computeIfAbsent(List.of(testClass, method), k -> CheckDescriptor.of(testClass, method));
   }
 
   /** The run-wide state, created on first use and shared by every test of the engine run. */
@@ -178,7 +185,7 @@ public final class InvariantExtension
       for (FixtureProvider<?> p : ServiceLoader.load(FixtureProvider.class, Thread.currentThread().getContextClassLoader())) {
         providers.add(p);
       }
-      return new Harness(config, catalogue, List.copyOf(providers));
+      return new Harness(config, catalogue, List.copyOf(providers), new ConcurrentHashMap<>());
     }, Harness.class);
   }
 
