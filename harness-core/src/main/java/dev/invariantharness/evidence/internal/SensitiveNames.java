@@ -1,0 +1,89 @@
+package dev.invariantharness.evidence.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.Locale;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Which field, parameter and header names hold secrets. Names are compared after lower-casing
+ * and dropping {@code _ - .} and spaces, so {@code access_token}, {@code accessToken} and
+ * {@code Access-Token} are the same name.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class SensitiveNames {
+
+  /** A JSON field whose normalised name contains one of these holds a secret. */
+  private static final String[] FIELD_PARTS = {
+    "token", "secret", "password", "passwd", "passphrase", "apikey", "authorization", "cookie",
+    "credential", "privatekey"
+  };
+
+  /** Query, form and log parameters also treat signatures as secrets. */
+  private static final String[] PARAMETER_PARTS = {
+    "token", "secret", "password", "passwd", "passphrase", "apikey", "authorization", "cookie",
+    "credential", "privatekey", "signature"
+  };
+
+  /** Short names that are secrets only as {@code name=value} parameters ({@code ?key=...}). */
+  private static final Set<String> PARAMETER_EXACT =
+      Set.of("key", "sig", "pwd", "pass", "jsessionid", "sessionid");
+
+  private static final Set<String> CREDENTIAL_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token");
+
+  private SensitiveNames() {}
+
+  /** Whether a JSON field of this name holds a secret. */
+  public static boolean isSensitiveField(String name) {
+    return containsAny(normalise(name), FIELD_PARTS);
+  }
+
+  /** Whether a {@code name=value} (query, form, log) parameter of this name holds a secret. */
+  public static boolean isSensitiveParameter(String name) {
+    String n = normalise(name);
+    return PARAMETER_EXACT.contains(n) || containsAny(n, PARAMETER_PARTS);
+  }
+
+  /** Whether a {@code name: value} pair (a log line, YAML) of this name holds a secret. */
+  public static boolean isSensitiveLabel(String name) {
+    return containsAny(normalise(name), PARAMETER_PARTS);
+  }
+
+  /** One of the headers whose whole value is a credential: Authorization, Cookie and the like. */
+  public static boolean isCredentialHeader(String name) {
+    return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Authorization or Proxy-Authorization, whose value starts with an auth scheme worth keeping. */
+  public static boolean isAuthorizationHeader(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.equals("authorization") || n.equals("proxy-authorization");
+  }
+
+  /** Whether every value of a header of this name must be redacted as a whole. */
+  public static boolean isSensitiveHeader(String name) {
+    return isCredentialHeader(name) || isSensitiveLabel(name);
+  }
+
+  static String normalise(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c != '_' && c != '-' && c != '.' && c != ' ') {
+        b.append(Character.toLowerCase(c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean containsAny(String normalised, String[] parts) {
+    for (String part : parts) {
+      if (normalised.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
