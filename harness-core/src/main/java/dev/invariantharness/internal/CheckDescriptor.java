@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * How one test method maps to invariants, read from its annotations (and its class's). The
@@ -74,6 +75,13 @@ public record CheckDescriptor(
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code [3]} for the third invocation of a parameterized or repeated test, else empty. */
+  public static String invocationSuffix(String uniqueId) {
+    List<UniqueId.Segment> segments = UniqueId.parse(uniqueId).getSegments();
+    String last = segments.get(segments.size() - 1).getValue();
+    return last.startsWith("#") ? "[" + last.substring(1) + "]" : "";
   }
 
   /** No {@code @Verifies} and no {@code @NotApplicable}: reviewers require an explicit mapping. */

@@ -3,6 +3,10 @@ package dev.invariantharness.internal;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.catalogue.InvariantCatalogue;
 import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.evidence.EvidenceLog;
+import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.evidence.Redactor;
+import dev.invariantharness.evidence.internal.CurrentEvidence;
 import dev.invariantharness.fixture.FixtureContext;
 import dev.invariantharness.fixture.FixtureProvider;
 import dev.invariantharness.gate.GateMode;
@@ -15,16 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
@@ -39,14 +46,14 @@ import org.opentest4j.TestAbortedException;
  * Users must not use this class directly.
  */
 public final class InvariantExtension
-    implements ExecutionCondition, BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+    implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler, InvocationInterceptor {
 
   private static final Namespace NAMESPACE = Namespace.create(InvariantExtension.class);
 
   /** Run-wide state, created once per engine run. */
   record Harness(HarnessConfiguration config, InvariantCatalogue catalogue, List<FixtureProvider<?>> providers,
-      Map<List<Object>, Optional<CheckDescriptor>> descriptors) {}
+      Map<List<Object>, Optional<CheckDescriptor>> descriptors, Redactor redactor, Path evidenceStaging) {}
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -71,6 +78,60 @@ public final class InvariantExtension
           + " (@Verifies(\"INV-..\")) or declare them N/A with a reason (@NotApplicable); in gating mode"
           + " (FAIL_ON_REQUIRED_FAILURE=1) an unmapped test counts as a failed required check");
     }
+  }
+
+  /** Publishes the test's evidence so the report listener can link it from the row. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    EvidenceLog log = context.getStore(NAMESPACE).get(EvidenceLog.class, EvidenceLog.class);
+    if (log != null) {
+      for (EvidenceRef ref : log.list()) {
+        context.publishReportEntry(InvariantReportListener.EVIDENCE_ENTRY, ref.kind() + "|" + ref.path() + "|" + ref.name());
+      }
+    }
+  }
+
+  @Override
+  public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    withEvidence(invocation, context);
+  }
+
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    withEvidence(invocation, context);
+  }
+
+  @Override
+  public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    withEvidence(invocation, context);
+  }
+
+  @Override
+  public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    withEvidence(invocation, context);
+  }
+
+  /** Binds the test's evidence log on the thread that actually runs the invocation. */
+  private static void withEvidence(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    Optional<CheckDescriptor> d = descriptor(context);
+    if (d.isEmpty()) {
+      invocation.proceed();
+      return;
+    }
+    try (CurrentEvidence.Binding binding = CurrentEvidence.bind(evidenceLog(context, d.get()))) {
+      invocation.proceed();
+    }
+  }
+
+  private static EvidenceLog evidenceLog(ExtensionContext context, CheckDescriptor d) {
+    Harness harness = harness(context);
+    String name = d.checkId() + CheckDescriptor.invocationSuffix(context.getUniqueId());
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(EvidenceLog.class,
+        k -> new EvidenceLog(harness.evidenceStaging(), name, harness.redactor()), EvidenceLog.class);
   }
 
   @Override
@@ -102,6 +163,7 @@ public final class InvariantExtension
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == HarnessConfiguration.class || type == InvariantCatalogue.class
+        || (type == EvidenceLog.class && descriptor(context).isPresent())
         || provider(harness(context), type).isPresent();
   }
 
@@ -114,6 +176,9 @@ public final class InvariantExtension
     }
     if (type == InvariantCatalogue.class) {
       return harness.catalogue();
+    }
+    if (type == EvidenceLog.class) {
+      return evidenceLog(context, descriptor(context).orElseThrow());
     }
     FixtureProvider<?> provider = provider(harness, type).orElseThrow();
     ExtensionContext owner = provider.scope() == FixtureProvider.Scope.CLASS
@@ -185,7 +250,9 @@ public final class InvariantExtension
       for (FixtureProvider<?> p : ServiceLoader.load(FixtureProvider.class, Thread.currentThread().getContextClassLoader())) {
         providers.add(p);
       }
-      return new Harness(config, catalogue, List.copyOf(providers), new ConcurrentHashMap<>());
+      Path staging = config.reportDirectory().toAbsolutePath().resolve(".staging").resolve(RunIdentity.of(config));
+      return new Harness(config, catalogue, List.copyOf(providers), new ConcurrentHashMap<>(),
+          ReportPublisher.redactor(config), staging);
     }, Harness.class);
   }
 

@@ -2,6 +2,7 @@ package dev.invariantharness.internal;
 
 import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
 import java.lang.reflect.Method;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -40,12 +40,14 @@ public final class InvariantReportListener implements TestExecutionListener {
   private final Map<String, List<EvidenceRef>> evidence = new ConcurrentHashMap<>();
   private volatile TestPlan plan;
   private volatile HarnessConfiguration config;
+  private volatile Redactor redactor;
   private volatile String lastReport;
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
     config = HarnessConfiguration.of(testPlan.getConfigurationParameters()::get);
+    redactor = ReportPublisher.redactor(config);
     rows.clear();
     startedNanos.clear();
     evidence.clear();
@@ -147,19 +149,14 @@ public final class InvariantReportListener implements TestExecutionListener {
     }
     Long start = startedNanos.get(id.getUniqueId());
     long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-    String checkId = d.checkId() + invocationSuffix(id);
+    String checkId = d.checkId() + CheckDescriptor.invocationSuffix(id.getUniqueId());
     String command = status == CheckStatus.SKIPPED
         ? why
         : "mvn verify -Dtest='" + testClass.getName().replace('$', '*') + "#" + method.getName() + "'";
-    rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, id.getDisplayName(), d.lane(),
-        d.invariants(), millis, cap(why), command, evidence.getOrDefault(id.getUniqueId(), List.of()), null));
-  }
-
-  /** {@code [3]} for the third invocation of a parameterized or repeated test. */
-  private String invocationSuffix(TestIdentifier id) {
-    List<UniqueId.Segment> segments = UniqueId.parse(id.getUniqueId()).getSegments();
-    String last = segments.get(segments.size() - 1).getValue();
-    return last.startsWith("#") ? "[" + last.substring(1) + "]" : "";
+    // Failure messages quote what a peer sent: redact before the row exists, not only when written.
+    rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, redactor.redact(id.getDisplayName()),
+        d.lane(), d.invariants(), millis, redactor.redact(cap(why)), redactor.redact(command),
+        evidence.getOrDefault(id.getUniqueId(), List.of()), null));
   }
 
   private static String describe(Throwable t) {

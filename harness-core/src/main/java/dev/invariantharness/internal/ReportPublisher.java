@@ -67,7 +67,7 @@ public final class ReportPublisher {
       removeStale(root.resolve(".parts"), runId);
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
-      writeAtomically(parts.resolve(ProcessHandle.current().pid() + ".json"), GateReportJson.write(judge(config, runId, rows, redactor)));
+      writeAtomically(parts.resolve(ProcessHandle.current().pid() + ".json"), redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor))));
 
       List<CheckResult> all = new ArrayList<>();
       try (Stream<Path> files = Files.list(parts)) {

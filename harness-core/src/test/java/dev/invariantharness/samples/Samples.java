@@ -124,4 +124,25 @@ public final class Samples {
     @Test @Verifies("INV-03") void c() throws InterruptedException { meet(); }
     @Test @Verifies("INV-04") void d() throws InterruptedException { meet(); }
   }
+
+  /** Plants a distinct secret in every path that can reach a report or an evidence file. */
+  @InvariantTest(lane = "secrets")
+  public static class LeakySecrets {
+    public static final java.util.List<String> SECRETS = java.util.List.of(
+        "hdr-bearer-5e1f0a", "cookie-sess-77ab21", "url-pass-93kd02", "query-token-a81c3f",
+        "json-token-0c4e7d", "json-password-d1f2", "fail-bearer-6b2e91", "fail-url-pass-0x7q",
+        "sk_live_9f8e7d6c5b", "display-token-4c4c4c", "frame-secret-11aa22", "diff-token-cc33dd");
+
+    @org.junit.jupiter.api.DisplayName("probe https://staging.example.test/sync/socket/websocket?token=display-token-4c4c4c")
+    @Test @Verifies("INV-03") void leaks(dev.invariantharness.evidence.EvidenceLog log) {
+      dev.invariantharness.evidence.Evidence.http(new dev.invariantharness.evidence.HttpExchange(
+          "POST", "https://ops:url-pass-93kd02@runtime.example.test/internal/v1/runs?access_token=query-token-a81c3f",
+          java.util.Map.of("Authorization", java.util.List.of("Bearer hdr-bearer-5e1f0a"), "Cookie", java.util.List.of("session=cookie-sess-77ab21")),
+          "{\"access_token\":\"json-token-0c4e7d\",\"password\":\"json-password-d1f2\"}",
+          503, java.util.Map.of(), "{\"error\":\"write_path_frozen\",\"api\":\"sk_live_9f8e7d6c5b\"}", java.time.Duration.ofMillis(12)));
+      log.frames("frames", java.util.List.of("[null,\"1\",\"sync:v1\",\"phx_join\",{\"secret\":\"frame-secret-11aa22\"}]"));
+      dev.invariantharness.evidence.Evidence.diff("diff", "{\"token\":\"diff-token-cc33dd\"}", "{}");
+      throw new AssertionError("peer answered 200 to Authorization: Bearer fail-bearer-6b2e91 at https://u:fail-url-pass-0x7q@h.example.test/");
+    }
+  }
 }
