@@ -7,12 +7,17 @@ import java.util.Locale;
 /**
  * Injects a started {@link ReferenceStack} into {@code @InvariantTest} methods, one per test
  * class. {@code invariant.examples.variant} ({@code correct}, {@code sse-lane},
- * {@code unauthenticated-mutation}) chooses the defects.
+ * {@code unauthenticated-mutation}) chooses the service's defects;
+ * {@code invariant.examples.broken-repository=true} adds a GitHub workflow and a polling lane to
+ * the repository.
  */
 public final class ReferenceStackProvider implements FixtureProvider<ReferenceStack> {
 
   /** Configuration key that selects the stack's variant. */
   public static final String VARIANT = "invariant.examples.variant";
+
+  /** Configuration key that breaks the repository. */
+  public static final String BROKEN_REPOSITORY = "invariant.examples.broken-repository";
 
   @Override
   public Class<ReferenceStack> type() {
@@ -22,7 +27,8 @@ public final class ReferenceStackProvider implements FixtureProvider<ReferenceSt
   @Override
   public ReferenceStack create(FixtureContext context) throws Exception {
     String variant = context.configuration().get(VARIANT).orElse("correct");
-    return ReferenceStack.start(ReferenceControlService.Variant.valueOf(variant.toUpperCase(Locale.ROOT).replace('-', '_')));
+    return ReferenceStack.start(ReferenceControlService.Variant.valueOf(variant.toUpperCase(Locale.ROOT).replace('-', '_')),
+        context.configuration().flag(BROKEN_REPOSITORY, false));
   }
 
   @Override

@@ -44,14 +44,28 @@ class BrokenStackIsNoGoTest {
   }
 
   @Test
+  void workflowAndPollingLaneInTheRepositoryAreNoGoOnInv12AndInv03() {
+    Outcome out = GateRun.into(reports).with("invariant.examples.broken-repository", "true").run(gates());
+    assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
+    assertThat(row(out, "RepositoryGates.noWorkflowAutomationInTheRepository").reason())
+        .startsWith("INV-12 violated").contains(".github/workflows/ci.yml:1:");
+    assertThat(row(out, "repository-no-sse-or-polling").reason())
+        .startsWith("INV-03 violated").contains("apps/web/src/live/runs.ts:1: setInterval(() => poll('/api/runs'), 2000);")
+        .doesNotContain("vercel_stream_adapter").doesNotContain("node_modules");
+  }
+
+  @Test
   void correctStackIsGo() {
     Outcome out = GateRun.into(reports).run(gates());
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
   }
 
-  private static Class<?> gates() {
+  private static Class<?>[] gates() {
     try {
-      return Class.forName("dev.invariantharness.examples.gates.ControlServiceGates");
+      return new Class<?>[] {
+        Class.forName("dev.invariantharness.examples.gates.ControlServiceGates"),
+        Class.forName("dev.invariantharness.examples.gates.RepositoryGates")
+      };
     } catch (ClassNotFoundException e) {
       throw new AssertionError(e);
     }
