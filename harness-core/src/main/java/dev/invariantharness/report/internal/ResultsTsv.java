@@ -1,0 +1,51 @@
+package dev.invariantharness.report.internal;
+
+import dev.invariantharness.gate.CheckResult;
+import dev.invariantharness.report.GateReport;
+import dev.invariantharness.report.ReportView;
+import java.util.regex.Pattern;
+
+/**
+ * {@code results.tsv}: the validation matrix script's six columns first, so tools that parse
+ * the script's file keep working, then {@code lane}, {@code invariants} and
+ * {@code duration_ms}. One row per check in the report's order.
+ */
+public final class ResultsTsv implements ReportView {
+
+  /** The header line, without its line feed. */
+  public static final String HEADER = String.join("\t",
+      "check_id", "required", "status", "description", "log_path", "command",
+      "lane", "invariants", "duration_ms");
+
+  /** A CR LF pair counts as one break, so it becomes one space like a lone CR, LF or tab. */
+  private static final Pattern FIELD_BREAKS = Pattern.compile("\r\n|[\t\r\n]");
+
+  @Override
+  public String fileName() {
+    return "results.tsv";
+  }
+
+  @Override
+  public String render(GateReport report) {
+    StringBuilder out = new StringBuilder(HEADER).append('\n');
+    for (CheckResult row : report.results()) {
+      out.append(String.join("\t",
+              field(row.checkId()),
+              row.required() ? "required" : "optional",
+              row.status().label(),
+              field(row.description()),
+              field(ReportFacts.logPath(row)),
+              field(ReportFacts.commandColumn(row)),
+              field(row.lane()),
+              field(String.join(",", row.invariants())),
+              Long.toString(row.durationMillis())))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Keeps a naive {@code split("\t")} of each line working. */
+  static String field(String value) {
+    return value == null ? "" : FIELD_BREAKS.matcher(value).replaceAll(" ");
+  }
+}
