@@ -62,7 +62,12 @@ public final class InvariantExtension
       return ConditionEvaluationResult.enabled("not an invariant test method");
     }
     CheckDescriptor d = descriptor.get();
-    d.validate(harness(context).catalogue());
+    try {
+      d.validate(harness(context).catalogue());
+    } catch (HarnessInputException e) {
+      // Reported by beforeEach, where JUnit shows the error as it is instead of wrapping it.
+      return ConditionEvaluationResult.enabled("invalid invariant mapping");
+    }
     if (d.notApplicableOnly()) {
       return ConditionEvaluationResult.disabled("n/a — " + d.notApplicableReason());
     }
@@ -72,6 +77,9 @@ public final class InvariantExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     Optional<CheckDescriptor> descriptor = descriptor(context);
+    if (descriptor.isPresent()) {
+      descriptor.get().validate(harness(context).catalogue());
+    }
     if (descriptor.isPresent() && descriptor.get().unmapped() && harness(context).config().mode() == GateMode.GATING) {
       throw new AssertionError(descriptor.get().testName()
           + " is unmapped: every test in an @InvariantTest class must name the invariants it verifies"

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -34,6 +35,7 @@ public final class InvariantReportListener implements TestExecutionListener {
   public static final String EVIDENCE_ENTRY = "invariant-harness.evidence";
 
   private static final int MAX_REASON = 4000;
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> rows = new ConcurrentHashMap<>();
@@ -42,15 +44,23 @@ public final class InvariantReportListener implements TestExecutionListener {
   private volatile HarnessConfiguration config;
   private volatile Redactor redactor;
   private volatile String lastReport;
+  private volatile String runId;
+  private final String partName = ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
 
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
     config = HarnessConfiguration.of(testPlan.getConfigurationParameters()::get);
     redactor = ReportPublisher.redactor(config);
-    rows.clear();
-    startedNanos.clear();
-    evidence.clear();
+    String run = RunIdentity.of(config);
+    // Surefire may execute the classes of one fork as several test plans: rows of the same run
+    // accumulate, so this JVM's part always holds everything it ran.
+    if (!run.equals(runId)) {
+      runId = run;
+      rows.clear();
+      startedNanos.clear();
+      evidence.clear();
+    }
   }
 
   @Override
@@ -112,7 +122,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     }
     List<CheckResult> ordered = new ArrayList<>(rows.values());
     ordered.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
-    lastReport = ReportPublisher.publish(config, ordered);
+    lastReport = ReportPublisher.publish(config, partName, ordered);
   }
 
   /** Where the last report of this listener went, for tools and tests; null before any. */

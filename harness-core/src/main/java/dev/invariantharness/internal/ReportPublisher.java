@@ -51,8 +51,11 @@ public final class ReportPublisher {
   /** Stable name of the configuration problem row. */
   public static final String CONFIGURATION_CHECK = "harness-configuration";
 
-  /** Publishes {@code rows}; returns the path of the report's SUMMARY.md. */
-  public static String publish(HarnessConfiguration config, List<CheckResult> rows) {
+  /**
+   * Publishes {@code rows} as the part {@code partName} of the run and writes the run's report;
+   * returns the path of the report's SUMMARY.md.
+   */
+  public static String publish(HarnessConfiguration config, String partName, List<CheckResult> rows) {
     Path root = config.reportDirectory().toAbsolutePath();
     String runId = RunIdentity.of(config);
     Redactor redactor = redactor(config);
@@ -67,7 +70,7 @@ public final class ReportPublisher {
       removeStale(root.resolve(".parts"), runId);
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
-      writeAtomically(parts.resolve(ProcessHandle.current().pid() + ".json"), redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor))));
+      writeAtomically(parts.resolve(partName + ".json"), redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor))));
 
       List<CheckResult> all = new ArrayList<>();
       try (Stream<Path> files = Files.list(parts)) {

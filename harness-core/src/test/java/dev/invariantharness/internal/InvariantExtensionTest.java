@@ -43,7 +43,8 @@ class InvariantExtensionTest {
   void unknownInvariantIdIsAConfigurationErrorNamingTestAndId() {
     Events tests = run(Samples.UnknownId.class, "1");
     tests.assertThatEvents().haveExactly(1, event(test("typo"), finishedWithFailure(instanceOf(HarnessInputException.class),
-        message(m -> m.startsWith("test UnknownId.typo(): @Verifies names unknown invariant id 'INV-99'")))));
+        message("test UnknownId.typo(): @Verifies names unknown invariant id 'INV-99'; the catalogue has INV-01, INV-02,"
+            + " INV-03, INV-04, INV-05, INV-06, INV-07, INV-08, INV-09, INV-10, INV-11, INV-12"))));
   }
 
   @Test
