@@ -83,6 +83,8 @@ public final class ReferenceControlService implements AutoCloseable {
           runs.put(id, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           send(ex, 201, "application/json", "{\"id\":" + id + "}");
         }
+      } else if (path.equals("/api/runs/stream") && variant == Variant.SSE_LANE && accept.contains("text/event-stream")) {
+        send(ex, 200, "text/event-stream", "event: run\ndata: {}\n\n");
       } else if (path.startsWith("/api/runs/") && method.equals("GET")) {
         String body = runs.get(parseId(path.substring("/api/runs/".length())));
         if (body == null) {
@@ -90,8 +92,6 @@ public final class ReferenceControlService implements AutoCloseable {
         } else {
           send(ex, 200, "application/json", body);
         }
-      } else if (path.equals("/api/runs/stream") && variant == Variant.SSE_LANE && accept.contains("text/event-stream")) {
-        send(ex, 200, "text/event-stream", "event: run\ndata: {}\n\n");
       } else if (path.equals("/sync/socket/websocket")) {
         send(ex, 400, "application/json", "{\"error\":\"websocket upgrade required\"}");
       } else {

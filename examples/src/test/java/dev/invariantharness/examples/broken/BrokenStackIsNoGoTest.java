@@ -30,6 +30,7 @@ class BrokenStackIsNoGoTest {
     assertThat(row.status()).isEqualTo(CheckStatus.FAILED);
     assertThat(row.invariants()).containsExactly("INV-03");
     assertThat(row.reason()).contains("INV-03 violated").contains("GET /api/runs/stream: answered 200 text/event-stream");
+    assertThat(row.evidence()).singleElement().satisfies(e -> assertThat(out.reportDir().resolve(e.path())).exists());
     assertThat(out.file("SUMMARY.md")).contains("NO-GO");
   }
 

@@ -8,6 +8,8 @@ import dev.invariantharness.Verifies;
 import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.examples.ReferenceControlService;
 import dev.invariantharness.examples.ReferenceStack;
+import dev.invariantharness.evidence.Evidence;
+import dev.invariantharness.evidence.HttpExchange;
 import dev.invariantharness.finding.Findings;
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +40,13 @@ class ControlServiceGates {
         .timeout(limit).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"anon\"}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).as("an unauthenticated authority mutation must be refused").isEqualTo(401);
 
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(stack.control().resolve("/api/runs"))
+    HttpRequest create = HttpRequest.newBuilder(stack.control().resolve("/api/runs"))
         .timeout(limit).header("Authorization", "Bearer " + ReferenceControlService.TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"gate\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"gate\"}")).build();
+    HttpResponse<String> created = http.send(create, HttpResponse.BodyHandlers.ofString());
+    // The Authorization header is redacted before the evidence file is written.
+    Evidence.http(new HttpExchange("POST", create.uri().toString(), create.headers().map(), "{\"name\":\"gate\"}",
+        created.statusCode(), created.headers().map(), created.body(), Duration.ZERO));
     assertThat(created.statusCode()).isEqualTo(201);
     String id = created.body().replaceAll("\\D", "");
     HttpResponse<String> read = http.send(HttpRequest.newBuilder(stack.control().resolve("/api/runs/" + id))
@@ -59,6 +65,8 @@ class ControlServiceGates {
       String type = r.headers().firstValue("Content-Type").orElse("");
       if (r.statusCode() / 100 == 2 && type.startsWith("text/event-stream")) {
         findings.add("GET " + route, "answered " + r.statusCode() + " " + type + " to Accept: text/event-stream");
+        Evidence.http(new HttpExchange("GET", r.uri().toString(), r.request().headers().map(), "", r.statusCode(),
+            r.headers().map(), "(event stream body not read)", Duration.ZERO));
       }
     }
     findings.assertNone();
