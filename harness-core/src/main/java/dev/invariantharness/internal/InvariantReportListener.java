@@ -8,9 +8,11 @@ import dev.invariantharness.gate.CheckStatus;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,8 @@ public final class InvariantReportListener implements TestExecutionListener {
   private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> rows = new ConcurrentHashMap<>();
   private final Map<String, List<EvidenceRef>> evidence = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Mapping>> mappings = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Map<String, Method>> methodIndex = new ConcurrentHashMap<>();
   private volatile TestPlan plan;
   private volatile HarnessConfiguration config;
   private volatile Redactor redactor;
@@ -60,6 +64,8 @@ public final class InvariantReportListener implements TestExecutionListener {
       rows.clear();
       startedNanos.clear();
       evidence.clear();
+      mappings.clear();
+      methodIndex.clear();
     }
   }
 
@@ -135,19 +141,15 @@ public final class InvariantReportListener implements TestExecutionListener {
     if (source.isEmpty()) {
       return;
     }
-    Class<?> testClass;
-    Method method;
-    try {
-      testClass = source.get().getJavaClass();
-      method = source.get().getJavaMethod();
-    } catch (RuntimeException e) {
-      return;
-    }
-    Optional<CheckDescriptor> found = CheckDescriptor.of(testClass, method);
+    MethodSource ms = source.get();
+    String key = ms.getClassName() + "#" + ms.getMethodName() + "(" + ms.getMethodParameterTypes() + ")";
+    Optional<Mapping> found = mappings.computeIfAbsent(key, k -> mappingOf(ms));
     if (found.isEmpty()) {
       return;
     }
-    CheckDescriptor d = found.get();
+    Class<?> testClass = found.get().testClass();
+    Method method = found.get().method();
+    CheckDescriptor d = found.get().descriptor();
     CheckStatus status = observed;
     String why = reason;
     if (d.unmapped()) {
@@ -167,6 +169,46 @@ public final class InvariantReportListener implements TestExecutionListener {
     rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, redactor.redact(id.getDisplayName()),
         d.lane(), d.invariants(), millis, redactor.redact(cap(why)), redactor.redact(command),
         evidence.getOrDefault(id.getUniqueId(), List.of()), null));
+  }
+
+  /** A test method and its invariant mapping, resolved once per method and run. */
+  private record Mapping(Class<?> testClass, Method method, CheckDescriptor descriptor) {}
+
+  private Optional<Mapping> mappingOf(MethodSource source) {
+    try {
+      Class<?> testClass = source.getJavaClass();
+      if (CheckDescriptor.suiteOf(testClass).isEmpty()) {
+        return Optional.empty();
+      }
+      Method method = methodIndex.computeIfAbsent(testClass, InvariantReportListener::indexMethods)
+          .get(source.getMethodName() + "(" + source.getMethodParameterTypes() + ")");
+      if (method == null) {
+        method = source.getJavaMethod();
+      }
+      Method m = method;
+      return CheckDescriptor.of(testClass, m).map(d -> new Mapping(testClass, m, d));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The methods of a class and its superclasses by {@code name(param types)}, built once: asking
+   * {@link MethodSource#getJavaMethod()} per test searches every declared method each time,
+   * quadratic in the size of large suites.
+   */
+  private static Map<String, Method> indexMethods(Class<?> type) {
+    Map<String, Method> index = new HashMap<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        StringJoiner params = new StringJoiner(", ");
+        for (Class<?> p : m.getParameterTypes()) {
+          params.add(p.getName());
+        }
+        index.putIfAbsent(m.getName() + "(" + params + ")", m);
+      }
+    }
+    return index;
   }
 
   private static String describe(Throwable t) {

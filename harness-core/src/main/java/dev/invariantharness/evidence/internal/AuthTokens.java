@@ -33,6 +33,9 @@ public final class AuthTokens implements RedactionRule {
 
   @Override
   public String apply(String text) {
+    if (!mentionsScheme(text)) {
+      return text;
+    }
     Matcher m = SCHEME.matcher(text);
     Splicer out = null;
     int from = 0;
@@ -115,5 +118,11 @@ public final class AuthTokens implements RedactionRule {
       }
     }
     return false;
+  }
+
+  /** Cheap pre-check: the regex only matters where "bearer" or "basic" occurs in any case. */
+  private static boolean mentionsScheme(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("bearer") || lower.contains("basic");
   }
 }

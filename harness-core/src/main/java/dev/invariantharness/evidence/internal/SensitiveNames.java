@@ -67,6 +67,55 @@ public final class SensitiveNames {
     return isCredentialHeader(name) || isSensitiveLabel(name);
   }
 
+  /** Exact short names ({@code key}, {@code sig}, ...) that are too common to pre-check as substrings. */
+  private static final String[] SHORT_EXACT = {"key", "sig", "pwd", "pass"};
+
+  /** The rest of the exact names, long enough to pre-check as substrings of normalised text. */
+  private static final String[] LONG_EXACT = {"sessionid"};
+
+  /**
+   * Whether {@code text} could contain a sensitive field, parameter, label or header name: a
+   * cheap pre-check that lets the name-based rules skip text that cannot hold one. Name parts and
+   * long exact names are looked for in the normalised text (normalising deletes and lower-cases
+   * characters one at a time, so a name's normalised form is a substring of the text's); the
+   * short exact names ({@code pass}, {@code key}, ...) count only where written as a pair name,
+   * followed by {@code =} or {@code :}, since "passed" or "keys" occur everywhere.
+   */
+  public static boolean mayNameASecret(String text) {
+    String normalised = normalise(text);
+    if (containsAny(normalised, PARAMETER_PARTS) || containsAny(normalised, LONG_EXACT)) {
+      return true;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String name : SHORT_EXACT) {
+      for (int i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + 1)) {
+        if (isPairName(lower, i, i + name.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code text[start, end)} stands alone as a name and is followed by {@code =} or {@code :}. */
+  private static boolean isPairName(String text, int start, int end) {
+    if (start > 0 && isNameChar(text.charAt(start - 1))) {
+      return false;
+    }
+    int i = end;
+    if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == ']')) {
+      i++;
+    }
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':');
+  }
+
+  private static boolean isNameChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+  }
+
   static String normalise(String name) {
     StringBuilder b = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {

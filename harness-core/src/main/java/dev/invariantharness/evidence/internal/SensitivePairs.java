@@ -32,6 +32,9 @@ public final class SensitivePairs implements RedactionRule {
 
   @Override
   public String apply(String text) {
+    if (!SensitiveNames.mayNameASecret(text)) {
+      return text;
+    }
     Matcher m = PAIR.matcher(text);
     Splicer out = null;
     int from = 0;
