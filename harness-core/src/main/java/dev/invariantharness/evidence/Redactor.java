@@ -10,6 +10,7 @@ import dev.invariantharness.evidence.internal.PemBlocks;
 import dev.invariantharness.evidence.internal.RedactionRule;
 import dev.invariantharness.evidence.internal.SensitiveNames;
 import dev.invariantharness.evidence.internal.SensitivePairs;
+import dev.invariantharness.evidence.internal.TextFacts;
 import dev.invariantharness.evidence.internal.UrlPasswords;
 import dev.invariantharness.evidence.internal.UserPatterns;
 import java.util.ArrayList;
@@ -156,9 +157,12 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    TextFacts facts = new TextFacts(text);
     String result = text;
     for (RedactionRule rule : rules) {
-      result = rule.apply(result);
+      if (rule.mayApply(facts)) {
+        result = rule.apply(result);
+      }
     }
     return result;
   }

@@ -70,11 +70,12 @@ public final class ReportPublisher {
       removeStale(root.resolve(".parts"), runId);
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
-      writeAtomically(parts.resolve(partName + ".json"), redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor))));
+      Path ownPart = parts.resolve(partName + ".json");
+      writeAtomically(ownPart, redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor))));
 
-      List<CheckResult> all = new ArrayList<>();
+      List<CheckResult> all = new ArrayList<>(rows);
       try (Stream<Path> files = Files.list(parts)) {
-        for (Path part : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        for (Path part : files.filter(p -> p.toString().endsWith(".json") && !p.equals(ownPart)).sorted().toList()) {
           all.addAll(GateReportJson.read(part).results());
         }
       }

@@ -33,9 +33,6 @@ public final class AuthTokens implements RedactionRule {
 
   @Override
   public String apply(String text) {
-    if (!mentionsScheme(text)) {
-      return text;
-    }
     Matcher m = SCHEME.matcher(text);
     Splicer out = null;
     int from = 0;
@@ -120,9 +117,9 @@ public final class AuthTokens implements RedactionRule {
     return false;
   }
 
-  /** Cheap pre-check: the regex only matters where "bearer" or "basic" occurs in any case. */
-  private static boolean mentionsScheme(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return lower.contains("bearer") || lower.contains("basic");
+  /** The scheme regex only matters where "bearer" or "basic" occurs, in any case. */
+  @Override
+  public boolean mayApply(TextFacts facts) {
+    return facts.lower().contains("bearer") || facts.lower().contains("basic");
   }
 }

@@ -29,10 +29,12 @@ public final class JsonFields implements RedactionRule {
   private static final int MAX_LEVEL = 5;
 
   @Override
+  public boolean mayApply(TextFacts facts) {
+    return SensitiveNames.mayNameASecret(facts);
+  }
+
+  @Override
   public String apply(String text) {
-    if (!SensitiveNames.mayNameASecret(text)) {
-      return text;
-    }
     int q = text.indexOf('"');
     if (q < 0) {
       return text;

@@ -22,6 +22,11 @@ public final class PemBlocks implements RedactionRule {
   private static final int MAX_END_LINE = 80;
 
   @Override
+  public boolean mayApply(TextFacts facts) {
+    return facts.lower().contains("-----begin ");
+  }
+
+  @Override
   public String apply(String text) {
     Matcher m = BEGIN.matcher(text);
     Splicer out = null;

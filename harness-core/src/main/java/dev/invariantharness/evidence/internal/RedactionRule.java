@@ -21,4 +21,12 @@ public interface RedactionRule {
 
   /** {@code text} with every secret this rule recognises replaced; {@code text} itself if none. */
   String apply(String text);
+
+  /**
+   * A cheap pre-check: {@code false} only when the rule cannot change the text, so
+   * {@link #apply} may be skipped. Must never say {@code false} for text the rule would change.
+   */
+  default boolean mayApply(TextFacts facts) {
+    return true;
+  }
 }

@@ -81,12 +81,12 @@ public final class SensitiveNames {
    * short exact names ({@code pass}, {@code key}, ...) count only where written as a pair name,
    * followed by {@code =} or {@code :}, since "passed" or "keys" occur everywhere.
    */
-  public static boolean mayNameASecret(String text) {
-    String normalised = normalise(text);
+  public static boolean mayNameASecret(TextFacts text) {
+    String normalised = text.normalised();
     if (containsAny(normalised, PARAMETER_PARTS) || containsAny(normalised, LONG_EXACT)) {
       return true;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = text.lower();
     for (String name : SHORT_EXACT) {
       for (int i = lower.indexOf(name); i >= 0; i = lower.indexOf(name, i + 1)) {
         if (isPairName(lower, i, i + name.length())) {
@@ -117,14 +117,15 @@ public final class SensitiveNames {
   }
 
   static String normalise(String name) {
-    StringBuilder b = new StringBuilder(name.length());
+    char[] out = new char[name.length()];
+    int n = 0;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c != '_' && c != '-' && c != '.' && c != ' ') {
-        b.append(Character.toLowerCase(c));
+        out[n++] = Character.toLowerCase(c);
       }
     }
-    return b.toString();
+    return new String(out, 0, n);
   }
 
   private static boolean containsAny(String normalised, String[] parts) {

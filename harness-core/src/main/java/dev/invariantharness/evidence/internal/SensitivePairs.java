@@ -31,10 +31,12 @@ public final class SensitivePairs implements RedactionRule {
       "(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,63}+)([\"'\\]]?)[ \\t]*+([=:])[ \\t]*+");
 
   @Override
+  public boolean mayApply(TextFacts facts) {
+    return SensitiveNames.mayNameASecret(facts);
+  }
+
+  @Override
   public String apply(String text) {
-    if (!SensitiveNames.mayNameASecret(text)) {
-      return text;
-    }
     Matcher m = PAIR.matcher(text);
     Splicer out = null;
     int from = 0;
