@@ -56,6 +56,7 @@ public class InvariantTestOverheadBenchmark {
   private URLClassLoader loader;
   private Class<?> plain;
   private Class<?> invariant;
+  private Class<?> annotatedPlain;
   private Launcher launcher;
   private Launcher reportingLauncher;
 
@@ -67,10 +68,12 @@ public class InvariantTestOverheadBenchmark {
     write(src.resolve("PlainSuite.java"), "", "");
     write(src.resolve("InvariantSuite.java"), "@dev.invariantharness.InvariantTest(lane = \"bench\")\n",
         "@dev.invariantharness.Verifies(\"INV-01\") ");
+    write(src.resolve("AnnotatedPlainSuite.java"), "", "@dev.invariantharness.Verifies(\"INV-01\") ");
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
-        src.resolve("PlainSuite.java").toString(), src.resolve("InvariantSuite.java").toString());
+        src.resolve("PlainSuite.java").toString(), src.resolve("InvariantSuite.java").toString(),
+        src.resolve("AnnotatedPlainSuite.java").toString());
     if (rc != 0) {
       throw new IllegalStateException("javac failed: " + rc);
     }
@@ -78,6 +81,7 @@ public class InvariantTestOverheadBenchmark {
     Thread.currentThread().setContextClassLoader(loader);
     plain = loader.loadClass("bench.PlainSuite");
     invariant = loader.loadClass("bench.InvariantSuite");
+    annotatedPlain = loader.loadClass("bench.AnnotatedPlainSuite");
     launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
     reportingLauncher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
         .addTestExecutionListeners(new InvariantReportListener()).build());
@@ -101,14 +105,34 @@ public class InvariantTestOverheadBenchmark {
 
   @Benchmark
   public long invariantTestsWithReport() {
-    return run(reportingLauncher, invariant);
+    return run(reportingLauncher, invariant, true);
+  }
+
+  /**
+   * Splits the cost: the same plain tests carrying {@code @Verifies} but no extension, i.e. what
+   * JUnit itself spends scanning one more annotation per method.
+   */
+  @Benchmark
+  public long plainTestsWithMappingAnnotation() {
+    return run(launcher, annotatedPlain);
+  }
+
+  /** Splits the cost: the extension and the listener's bookkeeping, without writing the report. */
+  @Benchmark
+  public long invariantTestsWithoutReport() {
+    return run(reportingLauncher, invariant, false);
   }
 
   private long run(Launcher l, Class<?> suite) {
+    return run(l, suite, true);
+  }
+
+  private long run(Launcher l, Class<?> suite, boolean report) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectClass(suite))
         .configurationParameter("invariant.harness.report.dir", work.resolve("reports").toString())
         .configurationParameter("invariant.harness.run-id", "bench")
+        .configurationParameter("invariant.harness.report.enabled", String.valueOf(report))
         .build();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
     l.execute(request, summary);

@@ -71,7 +71,7 @@ public final class EvidenceLog {
   private static final int MAX_DIRECTORY_SLUG = 100;
 
   private final Path stagingRoot;
-  private final String directorySlug;
+  private final String checkName;
   private final Redactor redactor;
   private final long maxFileBytes;
   private final int maxFiles;
@@ -108,7 +108,8 @@ public final class EvidenceLog {
     }
     this.maxFileBytes = maxFileBytes;
     this.maxFiles = maxFiles;
-    this.directorySlug = Slugs.directorySlug(redactor.redact(checkName), MAX_DIRECTORY_SLUG, "check");
+    // The directory name is derived on the first attachment: most checks attach nothing.
+    this.checkName = Objects.requireNonNull(checkName, "checkName");
   }
 
   /** Attaches plain text, e.g. a log excerpt or a response body. {@code null} content is empty. */
@@ -230,6 +231,7 @@ public final class EvidenceLog {
     }
     synchronized (this) {
       if (directoryName == null) {
+        String directorySlug = Slugs.directorySlug(redactor.redact(checkName), MAX_DIRECTORY_SLUG, "check");
         Files.createDirectories(parent);
         for (int i = 1; directoryName == null; i++) {
           String candidate = i == 1 ? directorySlug : directorySlug + "-" + i;

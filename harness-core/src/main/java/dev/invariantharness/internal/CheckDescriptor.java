@@ -9,10 +9,11 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.engine.UniqueId;
 
 /**
  * How one test method maps to invariants, read from its annotations (and its class's). The
@@ -34,8 +35,23 @@ public record CheckDescriptor(
     List<NotApplicable> notApplicable,
     String testName) {
 
+  /**
+   * Mappings per class, computed once per method: annotations never change at run time, and
+   * {@link ClassValue} lets a class and its cache be unloaded together.
+   */
+  private static final ClassValue<Map<Method, Optional<CheckDescriptor>>> CACHE = new ClassValue<>() {
+    @Override
+    protected Map<Method, Optional<CheckDescriptor>> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   /** The descriptor of {@code method} if its class (or an enclosing class) is an invariant suite. */
   public static Optional<CheckDescriptor> of(Class<?> testClass, Method method) {
+    return CACHE.get(testClass).computeIfAbsent(method, m -> read(testClass, m));
+  }
+
+  private static Optional<CheckDescriptor> read(Class<?> testClass, Method method) {
     Optional<InvariantTest> suite = suiteOf(testClass);
     if (suite.isEmpty()) {
       return Optional.empty();
@@ -79,9 +95,14 @@ public record CheckDescriptor(
 
   /** {@code [3]} for the third invocation of a parameterized or repeated test, else empty. */
   public static String invocationSuffix(String uniqueId) {
-    List<UniqueId.Segment> segments = UniqueId.parse(uniqueId).getSegments();
-    String last = segments.get(segments.size() - 1).getValue();
-    return last.startsWith("#") ? "[" + last.substring(1) + "]" : "";
+    // The last segment is "[type:value]"; invocations have values "#n". Parsing the whole
+    // UniqueId per test costs more than every other per-test step of the harness together.
+    int open = uniqueId.lastIndexOf("/[");
+    int colon = open < 0 ? -1 : uniqueId.indexOf(':', open);
+    if (colon < 0 || !uniqueId.endsWith("]") || colon + 1 >= uniqueId.length() || uniqueId.charAt(colon + 1) != '#') {
+      return "";
+    }
+    return "[" + uniqueId.substring(colon + 2, uniqueId.length() - 1) + "]";
   }
 
   /** No {@code @Verifies} and no {@code @NotApplicable}: reviewers require an explicit mapping. */

@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -53,7 +51,7 @@ public final class InvariantExtension
 
   /** Run-wide state, created once per engine run. */
   record Harness(HarnessConfiguration config, InvariantCatalogue catalogue, List<FixtureProvider<?>> providers,
-      Map<List<Object>, Optional<CheckDescriptor>> descriptors, Redactor redactor, Path evidenceStaging) {}
+      Redactor redactor, Path evidenceStaging) {}
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -235,14 +233,11 @@ public final class InvariantExtension
         .or(() -> harness.providers().stream().filter(p -> type.isAssignableFrom(p.type())).findFirst());
   }
 
-  /** The test's mapping, read from its annotations once per method and run. */
   private static Optional<CheckDescriptor> descriptor(ExtensionContext context) {
     if (context.getTestMethod().isEmpty() || context.getTestClass().isEmpty()) {
       return Optional.empty();
     }
-    Class<?> testClass = context.getRequiredTestClass();
-    Method method = context.getRequiredTestMethod();
-    return harness(context).descriptors().computeIfAbsent(List.of(testClass, method), k -> CheckDescriptor.of(testClass, method));
+    return CheckDescriptor.of(context.getRequiredTestClass(), context.getRequiredTestMethod());
   }
 
   /** The run-wide state, created on first use and shared by every test of the engine run. */
@@ -259,8 +254,7 @@ public final class InvariantExtension
         providers.add(p);
       }
       Path staging = config.reportDirectory().toAbsolutePath().resolve(".staging").resolve(RunIdentity.of(config));
-      return new Harness(config, catalogue, List.copyOf(providers), new ConcurrentHashMap<>(),
-          ReportPublisher.redactor(config), staging);
+      return new Harness(config, catalogue, List.copyOf(providers), ReportPublisher.redactor(config), staging);
     }, Harness.class);
   }
 

@@ -42,7 +42,7 @@ public final class InvariantReportListener implements TestExecutionListener {
   private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> rows = new ConcurrentHashMap<>();
   private final Map<String, List<EvidenceRef>> evidence = new ConcurrentHashMap<>();
-  private final Map<String, Optional<Mapping>> mappings = new ConcurrentHashMap<>();
+  private final Map<MethodSource, Optional<Mapping>> mappings = new ConcurrentHashMap<>();
   private final Map<Class<?>, Map<String, Method>> methodIndex = new ConcurrentHashMap<>();
   private volatile TestPlan plan;
   private volatile HarnessConfiguration config;
@@ -142,8 +142,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       return;
     }
     MethodSource ms = source.get();
-    String key = ms.getClassName() + "#" + ms.getMethodName() + "(" + ms.getMethodParameterTypes() + ")";
-    Optional<Mapping> found = mappings.computeIfAbsent(key, k -> mappingOf(ms));
+    Optional<Mapping> found = mappings.computeIfAbsent(ms, k -> mappingOf(ms));
     if (found.isEmpty()) {
       return;
     }
@@ -166,8 +165,9 @@ public final class InvariantReportListener implements TestExecutionListener {
         ? why
         : "mvn verify -Dtest='" + testClass.getName().replace('$', '*') + "#" + method.getName() + "'";
     // Failure messages quote what a peer sent: redact before the row exists, not only when written.
+    // The command is built from class and method names, which cannot hold a secret.
     rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, redactor.redact(id.getDisplayName()),
-        d.lane(), d.invariants(), millis, redactor.redact(cap(why)), redactor.redact(command),
+        d.lane(), d.invariants(), millis, redactor.redact(cap(why)), status == CheckStatus.SKIPPED ? redactor.redact(command) : command,
         evidence.getOrDefault(id.getUniqueId(), List.of()), null));
   }
 
