@@ -85,13 +85,15 @@ public final class Redactor {
   private static final List<RedactionRule> BUILT_IN = List.of(
       new PemBlocks(), new JsonFields(), new UrlPasswords(), new AuthTokens(), new SensitivePairs());
 
-  private static final Redactor DEFAULTS = new Redactor(List.of(), List.of());
+  private static final Redactor DEFAULTS = new Redactor(List.of(), List.of(), true);
 
   private final List<String> secrets;
   private final List<Pattern> patterns;
   private final List<RedactionRule> rules;
+  private final boolean builtIn;
 
-  private Redactor(List<String> secrets, List<Pattern> patterns) {
+  private Redactor(List<String> secrets, List<Pattern> patterns, boolean builtIn) {
+    this.builtIn = builtIn;
     this.secrets = List.copyOf(secrets);
     this.patterns = List.copyOf(patterns);
     List<RedactionRule> all = new ArrayList<>();
@@ -101,8 +103,19 @@ public final class Redactor {
     if (!patterns.isEmpty()) {
       all.add(new UserPatterns(this.patterns));
     }
-    all.addAll(BUILT_IN);
+    if (builtIn) {
+      all.addAll(BUILT_IN);
+    }
     this.rules = List.copyOf(all);
+  }
+
+  /**
+   * Only this redactor's configured secrets and patterns, without the built-in rules: a cheap
+   * last pass over large texts assembled from parts that were each redacted in full already,
+   * such as rendered reports.
+   */
+  public Redactor configuredOnly() {
+    return new Redactor(secrets, patterns, false);
   }
 
   /** The built-in rules only. */
@@ -118,7 +131,7 @@ public final class Redactor {
     Objects.requireNonNull(pattern, "pattern");
     List<Pattern> more = new ArrayList<>(patterns);
     more.add(pattern);
-    return new Redactor(secrets, more);
+    return new Redactor(secrets, more, builtIn);
   }
 
   /**
@@ -149,7 +162,7 @@ public final class Redactor {
     }
     List<String> more = new ArrayList<>(secrets);
     more.add(literal);
-    return new Redactor(more, patterns);
+    return new Redactor(more, patterns, builtIn);
   }
 
   /** {@code text} with every secret replaced by {@value #MARKER}; {@code null} stays {@code null}. */

@@ -82,7 +82,10 @@ public final class ReportPublisher {
       all.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
       GateReport run = judge(config, runId, all, redactor);
       Path staging = root.resolve(".staging").resolve(runId);
-      Path written = new ReportWriter().write(run, root, Files.isDirectory(staging) ? staging : null, redactor::redact);
+      // Every row, the environment and the evidence were redacted in full when recorded; the
+      // rendered files get the configured secrets and patterns once more as a last line of defence.
+      Path written = new ReportWriter().write(run, root, Files.isDirectory(staging) ? staging : null,
+          redactor.configuredOnly()::redact);
       Path previous = parts.resolve("report.txt");
       if (Files.exists(previous)) {
         Path old = root.resolve(Files.readString(previous, StandardCharsets.UTF_8).trim());

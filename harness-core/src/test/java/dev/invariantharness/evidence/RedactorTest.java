@@ -419,4 +419,19 @@ class RedactorTest {
       assertThat(redactor.redact(once)).isEqualTo(once);
     }
   }
+
+  @Test
+  void configuredOnlyRedactsConfiguredSecretsAndPatternsButSkipsBuiltInRules() {
+    Redactor configured = Redactor.defaults().withSecret("tok-9f8e7d").withPattern("sk_live_[A-Za-z0-9]+").configuredOnly();
+    assertThat(configured.redact("a tok-9f8e7d b sk_live_abc123 c Authorization: Bearer keep-me"))
+        .isEqualTo("a [REDACTED] b [REDACTED] c Authorization: Bearer keep-me");
+    assertThat(configured.withSecret("more-secret").redact("Bearer x more-secret")).isEqualTo("Bearer x [REDACTED]");
+  }
+
+  @Test
+  void preChecksNeverHideASecretBehindSeparatorsOrCase() {
+    assertThat(Redactor.defaults().redact("API_KEY=abc123 Pass=hunter22 {\"Private.Key\":\"k\"} bEaReR tok123"))
+        .doesNotContain("abc123").doesNotContain("hunter22").doesNotContain("\"k\"").doesNotContain("tok123");
+    assertThat(Redactor.defaults().redact("3 passed, keys rotated, signed off")).isEqualTo("3 passed, keys rotated, signed off");
+  }
 }
