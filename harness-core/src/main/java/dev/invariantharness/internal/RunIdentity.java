@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Names the run a JVM belongs to, so the forks of one build write one report. An explicit
- * {@code invariant.harness.run-id} wins; a Surefire fork uses its parent process (the Maven JVM
- * that started every fork of the build) and that process's start time, so forks agree without any
+ * {@code invariant.harness.run-id} wins; a Surefire fork uses the Maven JVM that started every
+ * fork of the build (its nearest Java ancestor) and that process's start time, so forks agree without any
  * configuration; anything else (IDE, in-process runs) is a run of its own.
  */
 public final class RunIdentity {
@@ -24,13 +24,29 @@ public final class RunIdentity {
 
   private static String derived() {
     if (System.getProperty("surefire.test.class.path") != null || System.getProperty("surefire.real.class.path") != null) {
-      Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-      if (parent.isPresent()) {
-        Optional<Instant> started = parent.get().info().startInstant();
-        return "maven-" + parent.get().pid() + "-" + started.map(Instant::toEpochMilli).map(String::valueOf).orElse("0");
+      Optional<ProcessHandle> maven = buildJvm();
+      if (maven.isPresent()) {
+        Optional<Instant> started = maven.get().info().startInstant();
+        return "maven-" + maven.get().pid() + "-" + started.map(Instant::toEpochMilli).map(String::valueOf).orElse("0");
       }
     }
     return THIS_JVM;
+  }
+
+  /**
+   * The JVM that started this fork: Surefire starts forks through a shell ({@code sh -c}), so
+   * the nearest ancestor that is a Java process, a few levels up at most.
+   */
+  private static Optional<ProcessHandle> buildJvm() {
+    Optional<ProcessHandle> p = ProcessHandle.current().parent();
+    for (int level = 0; level < 4 && p.isPresent(); level++) {
+      String command = p.get().info().command().orElse("");
+      if (command.endsWith("java") || command.endsWith("java.exe")) {
+        return p;
+      }
+      p = p.get().parent();
+    }
+    return Optional.empty();
   }
 
   /** Run ids become directory names. */

@@ -40,6 +40,13 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "invariant.harness.failIfNoReport", defaultValue = "false")
   boolean failIfNoReport;
 
+  /**
+   * Fail when the report holds fewer rows than this: guards against a gate that passes because
+   * its suites were filtered out or a fork's rows went missing.
+   */
+  @Parameter(property = "invariant.harness.minimumChecks", defaultValue = "0")
+  int minimumChecks;
+
   /** Skip the check. */
   @Parameter(property = "invariant.harness.skip", defaultValue = "false")
   boolean skip;
@@ -69,6 +76,10 @@ public class CheckMojo extends AbstractMojo {
     String where = reportDirectory.toPath().resolve("latest").resolve("SUMMARY.md").toString();
     getLog().info("Invariant gate: " + decision.headline() + " (" + report.results().size() + " checks) — " + where);
     decision.warnings().forEach(w -> getLog().warn(w));
+    if (report.results().size() < minimumChecks) {
+      throw new MojoFailureException("Invariant gate report " + summary + " holds " + report.results().size()
+          + " checks, fewer than the required minimum of " + minimumChecks + " (were suites filtered out, or did a fork's rows go missing?)");
+    }
     decision.rejectedMitigations().forEach(r -> getLog().error(r));
     if (decision.failsBuild()) {
       StringBuilder sb = new StringBuilder("Invariant gate ").append(decision.headline()).append(":");

@@ -51,6 +51,15 @@ class CheckMojoTest {
   }
 
   @Test
+  void fewerChecksThanTheMinimumFailTheBuild() throws IOException {
+    writeLatest(GateMode.GATING, row("A.a", CheckStatus.PASSED, "INV-01"));
+    CheckMojo mojo = mojo();
+    mojo.minimumChecks = 2;
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("holds 1 checks, fewer than the required minimum of 2");
+  }
+
+  @Test
   void missingReportIsFineUnlessRequired() {
     CheckMojo mojo = mojo();
     assertThatCode(mojo::execute).doesNotThrowAnyException();
