@@ -145,4 +145,20 @@ public final class Samples {
       throw new AssertionError("peer answered 200 to Authorization: Bearer fail-bearer-6b2e91 at https://u:fail-url-pass-0x7q@h.example.test/");
     }
   }
+
+  @InvariantTest(lane = "fixtures")
+  public static class Fixtures {
+    @Test @Verifies("INV-01") void first(SampleFixtures.Tracked fixture) {}
+    @Test @Verifies("INV-01") void second(SampleFixtures.Tracked fixture) {}
+  }
+
+  @InvariantTest(lane = "fixtures")
+  public static class UnreachableTarget {
+    @Test @Verifies("INV-07") void replay(SampleFixtures.Unreachable target) {}
+  }
+
+  @InvariantTest(lane = "fixtures")
+  public static class HangingClose {
+    @Test @Verifies("INV-07") void replay(SampleFixtures.StuckOnClose target) {}
+  }
 }
