@@ -3,6 +3,7 @@ package dev.invariantharness.gate;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.invariantharness.evidence.EvidenceRef;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -35,6 +36,10 @@ public record CheckResult(
     String command,
     List<EvidenceRef> evidence,
     Mitigation mitigation) {
+
+  /** The order rows appear in reports: by lane, then check id, so parallel runs diff cleanly. */
+  public static final Comparator<CheckResult> REPORT_ORDER =
+      Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId);
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");

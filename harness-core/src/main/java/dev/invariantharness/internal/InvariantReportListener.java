@@ -7,7 +7,6 @@ import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +126,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       return;
     }
     List<CheckResult> ordered = new ArrayList<>(rows.values());
-    ordered.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
+    ordered.sort(CheckResult.REPORT_ORDER);
     lastReport = ReportPublisher.publish(config, partName, ordered);
   }
 

@@ -4,6 +4,7 @@ import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.catalogue.InvariantCatalogue;
 import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.evidence.Redactor;
+import dev.invariantharness.evidence.internal.AtomicFiles;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
 import dev.invariantharness.gate.GateEvaluation;
@@ -12,6 +13,7 @@ import dev.invariantharness.gate.MitigationFile;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
 import dev.invariantharness.report.ReportWriter;
+import dev.invariantharness.report.internal.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -19,14 +21,12 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +47,10 @@ public final class ReportPublisher {
   private static final Duration STALE = Duration.ofHours(6);
 
   private ReportPublisher() {}
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
 
   /** Stable name of the configuration problem row. */
   public static final String CONFIGURATION_CHECK = "harness-configuration";
@@ -71,7 +75,7 @@ public final class ReportPublisher {
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
       Path ownPart = parts.resolve(partName + ".json");
-      writeAtomically(ownPart, redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor))));
+      AtomicFiles.write(ownPart, utf8(redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor)))));
 
       List<CheckResult> all = new ArrayList<>(rows);
       try (Stream<Path> files = Files.list(parts)) {
@@ -79,7 +83,7 @@ public final class ReportPublisher {
           all.addAll(GateReportJson.read(part).results());
         }
       }
-      all.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
+      all.sort(CheckResult.REPORT_ORDER);
       GateReport run = judge(config, runId, all, redactor);
       Path staging = root.resolve(".staging").resolve(runId);
       // Every row, the environment and the evidence were redacted in full when recorded; the
@@ -90,10 +94,10 @@ public final class ReportPublisher {
       if (Files.exists(previous)) {
         Path old = root.resolve(Files.readString(previous, StandardCharsets.UTF_8).trim());
         if (!old.equals(written) && old.startsWith(root)) {
-          deleteTree(old);
+          FileTrees.delete(old);
         }
       }
-      writeAtomically(previous, root.relativize(written).toString());
+      AtomicFiles.write(previous, utf8(root.relativize(written).toString()));
       String summary = written.resolve("SUMMARY.md").toString();
       System.out.println("[invariant-harness] " + run.decision().headline() + " — "
           + run.results().size() + " checks; report: " + summary);
@@ -180,25 +184,8 @@ public final class ReportPublisher {
       for (Path run : runs.toList()) {
         if (!run.getFileName().toString().equals(currentRun)
             && Files.getLastModifiedTime(run).toInstant().isBefore(cutoff)) {
-          deleteTree(run);
+          FileTrees.delete(run);
         }
-      }
-    }
-  }
-
-  static void writeAtomically(Path target, String content) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
       }
     }
   }

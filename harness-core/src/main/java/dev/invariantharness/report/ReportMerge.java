@@ -11,6 +11,7 @@ import dev.invariantharness.gate.GateEvaluation;
 import dev.invariantharness.gate.GateMode;
 import dev.invariantharness.gate.GatePolicy;
 import dev.invariantharness.gate.MitigationFile;
+import dev.invariantharness.report.internal.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,13 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -105,12 +104,12 @@ public final class ReportMerge {
         catalogue = InvariantCatalogue.of(all);
       }
       GatePolicy merged = new GatePolicy(catalogue, policy.mitigations(), policy.mode(), policy.today(), policy.requireCoverage());
-      rows.sort(Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId));
+      rows.sort(CheckResult.REPORT_ORDER);
       GateEvaluation evaluation = merged.evaluate(rows);
       GateReport report = GateReport.of("merged:" + String.join("+", runIds), Instant.now(), environment, catalogue, evaluation);
       return new ReportWriter().write(report, outRoot, staging, sanitizer);
     } finally {
-      deleteQuietly(staging);
+      FileTrees.deleteQuietly(staging, null);
     }
   }
 
@@ -130,28 +129,12 @@ public final class ReportMerge {
 
   private static void copyEvidence(Path reportDir, Path target) {
     Path evidence = reportDir.resolve("evidence");
-    if (!Files.isDirectory(evidence)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(evidence)) {
-      for (Path p : walk.toList()) {
-        Path dest = target.resolve(evidence.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
+    if (Files.isDirectory(evidence)) {
+      try {
+        FileTrees.copy(evidence, target);
+      } catch (IOException e) {
+        throw new UncheckedIOException("copying evidence from " + evidence + " failed", e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("copying evidence from " + evidence + " failed", e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // best effort: a leftover temp directory is harmless and named .merge-*
     }
   }
 
