@@ -123,6 +123,12 @@ public class InvariantTestOverheadBenchmark {
     return run(reportingLauncher, invariant, false);
   }
 
+  /** Splits the cost: the extension alone, without the report listener. */
+  @Benchmark
+  public long invariantTestsWithoutListener() {
+    return run(launcher, invariant, false);
+  }
+
   private long run(Launcher l, Class<?> suite) {
     return run(l, suite, true);
   }

@@ -75,7 +75,8 @@ public final class ReportPublisher {
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
       Path ownPart = parts.resolve(partName + ".json");
-      AtomicFiles.write(ownPart, utf8(redactor.redact(GateReportJson.write(judge(config, runId, rows, redactor)))));
+      // Rows were redacted in full when recorded: the part gets the configured secrets once more.
+      AtomicFiles.write(ownPart, utf8(redactor.configuredOnly().redact(GateReportJson.write(judge(config, runId, rows, redactor)))));
 
       List<CheckResult> all = new ArrayList<>(rows);
       try (Stream<Path> files = Files.list(parts)) {

@@ -119,12 +119,14 @@ public final class ReportWriter {
       if (evidence != null) {
         FileTrees.copy(evidence, staged.resolve(EVIDENCE_DIRECTORY));
       }
-      for (ReportView view : views) {
-        String content = Objects.requireNonNull(
-            clean.apply(render(view, report)), "sanitizer returned null for " + view.fileName());
-        Path file = staged.resolve(view.fileName());
+      // The views are independent: render them side by side, then write them in view order.
+      List<String> contents = views.parallelStream()
+          .map(view -> Objects.requireNonNull(clean.apply(render(view, report)), "sanitizer returned null for " + view.fileName()))
+          .toList();
+      for (int i = 0; i < views.size(); i++) {
+        Path file = staged.resolve(views.get(i).fileName());
         Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.writeString(file, contents.get(i), StandardCharsets.UTF_8);
       }
       published = ReportDirectories.publish(staged, root, base);
     } catch (IOException e) {
