@@ -3,6 +3,8 @@ package dev.invariantharness.config;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.evidence.Redactor;
+import dev.invariantharness.evidence.internal.RegisteredSecrets;
 import dev.invariantharness.gate.GateMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -204,9 +206,15 @@ public final class HarnessConfiguration {
     }
   }
 
-  /** An optional secret such as an access token; its value is registered for redaction. */
+  /**
+   * An optional secret such as an access token. Its value is registered for redaction: from then
+   * on every {@link Redactor} of this JVM removes it, whichever source it came from (a JUnit
+   * configuration parameter included, which {@link #secretValues()} cannot list up front).
+   */
   public Optional<String> secret(String key) {
-    return get(key);
+    Optional<String> value = get(key);
+    value.ifPresent(v -> RegisteredSecrets.register(v, Redactor.MIN_SECRET_LENGTH));
+    return value;
   }
 
   /**

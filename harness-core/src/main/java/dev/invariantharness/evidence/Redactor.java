@@ -8,6 +8,7 @@ import dev.invariantharness.evidence.internal.JsonFields;
 import dev.invariantharness.evidence.internal.LiteralSecrets;
 import dev.invariantharness.evidence.internal.PemBlocks;
 import dev.invariantharness.evidence.internal.RedactionRule;
+import dev.invariantharness.evidence.internal.RegisteredSecrets;
 import dev.invariantharness.evidence.internal.SensitiveNames;
 import dev.invariantharness.evidence.internal.SensitivePairs;
 import dev.invariantharness.evidence.internal.TextFacts;
@@ -170,8 +171,8 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    TextFacts facts = new TextFacts(text);
-    String result = text;
+    String result = RegisteredSecrets.redact(text);
+    TextFacts facts = new TextFacts(result);
     for (RedactionRule rule : rules) {
       if (rule.mayApply(facts)) {
         result = rule.apply(result);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.gate.GateMode;
 import java.net.URI;
 import java.time.Duration;
@@ -93,5 +94,19 @@ class HarnessConfigurationTest {
         .containsEntry("STAGING_CONTROL_BASE_URL", "https://s.example.test")
         .doesNotContainValue("tok-123456");
     assertThat(c.secretValues()).contains("tok-123456");
+  }
+
+  @Test
+  void aSecretReadFromAJUnitParameterIsRedactedByEveryRedactor() {
+    String token = "junit-param-token-" + java.util.UUID.randomUUID();
+    Redactor builtBefore = Redactor.defaults().withPattern("never-matches-\\d{40}");
+    HarnessConfiguration c = HarnessConfiguration.of(
+        Map.of("invariant.harness.target.control.access-token", token), Map.of(), Map.of());
+    assertThat(c.secretValues()).as("JUnit parameters cannot be listed up front").doesNotContain(token);
+
+    assertThat(c.secret("invariant.harness.target.control.access-token")).contains(token);
+
+    assertThat(builtBefore.redact("echo " + token)).isEqualTo("echo " + Redactor.MARKER);
+    assertThat(Redactor.defaults().configuredOnly().redact("?t=" + token)).doesNotContain(token);
   }
 }
