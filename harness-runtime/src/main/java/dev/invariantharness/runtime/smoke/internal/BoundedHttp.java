@@ -2,8 +2,10 @@ package dev.invariantharness.runtime.smoke.internal;
 
 import dev.invariantharness.runtime.smoke.SmokeResponse;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +37,12 @@ public final class BoundedHttp {
       return failed(request, requestBody, start, "no complete response within " + limit.toMillis() + " ms");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof HttpConnectTimeoutException) {
+        return failed(request, requestBody, start, "could not connect within " + limit.toMillis() + " ms");
+      }
+      if (cause instanceof HttpTimeoutException) {
+        return failed(request, requestBody, start, "no complete response within " + limit.toMillis() + " ms");
+      }
       String what = cause.getMessage() == null || cause.getMessage().isBlank()
           ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
       return failed(request, requestBody, start, what);
