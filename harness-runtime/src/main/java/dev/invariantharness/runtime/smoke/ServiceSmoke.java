@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.evidence.Evidence;
+import dev.invariantharness.evidence.HttpExchange;
 import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.runtime.smoke.internal.BoundedHttp;
 import dev.invariantharness.runtime.smoke.internal.JsonDocs;
@@ -164,13 +165,40 @@ public final class ServiceSmoke {
       if (accessToken == null) {
         throw new IllegalStateException("no access token configured for " + baseUrl + "; see SmokeTarget.requireAccessToken()");
       }
+      if (!isSafeForCredentials(baseUrl)) {
+        throw new IllegalStateException("refusing to send the access token over plain http to " + baseUrl.getHost()
+            + "; use an https base URL (plain http is allowed on loopback only)");
+      }
       b.header("Authorization", "Bearer " + accessToken);
     }
     SmokeResponse r = BoundedHttp.send(client, b.build(), body, timeout, DEFAULT_MAX_BODY_BYTES);
     // A minted token becomes a secret before the exchange is written anywhere.
     JsonDocs.parse(r.body()).ifPresent(json -> tokenValues(json).forEach(this::rememberSecret));
-    Evidence.http(r.toExchange().redacted(redactor()));
+    Evidence.http(evidenceOf(r));
     return r;
+  }
+
+  /**
+   * The exchange as evidence, redacted. A truncated body loses as many trailing characters as
+   * the longest secret has: a secret cut in two by the body limit would match no rule.
+   */
+  private HttpExchange evidenceOf(SmokeResponse r) {
+    HttpExchange e = r.toExchange();
+    if (r.truncated()) {
+      int longest = secrets.stream().mapToInt(String::length).max().orElse(0);
+      String body = r.body().length() > longest ? r.body().substring(0, r.body().length() - longest) : "";
+      e = new HttpExchange(e.method(), e.uri(), e.requestHeaders(), e.requestBody(), e.status(), e.responseHeaders(),
+          body + "\n… (truncated at " + DEFAULT_MAX_BODY_BYTES + " bytes)", e.duration());
+    }
+    return e.redacted(redactor());
+  }
+
+  private static boolean isSafeForCredentials(URI uri) {
+    if ("https".equalsIgnoreCase(uri.getScheme())) {
+      return true;
+    }
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
   }
 
   /** Where a response repeats the access token: a header name or {@code body}; empty when nowhere. */

@@ -279,7 +279,8 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
   }
 
   private String show(SmokeResponse r) {
-    String ct = r.header("Content-Type").map(t -> " (" + t + ")").orElse("");
+    String ct = r.header("Content-Type").map(t -> " (" + t + ")").orElse("")
+        + r.header("Location").map(l -> " (Location: " + actual.redact(l) + ")").orElse("");
     String body = actual.snippet(r);
     return (body.isEmpty() ? "empty body" : body) + ct;
   }

@@ -104,7 +104,6 @@ public record SmokeResponse(
 
   /** This exchange as core evidence (not yet redacted). */
   public HttpExchange toExchange() {
-    return new HttpExchange(method, uri.toString(), requestHeaders, requestBody, status, headers,
-        truncated ? body + "\n… (truncated)" : body, duration);
+    return new HttpExchange(method, uri.toString(), requestHeaders, requestBody, status, headers, body, duration);
   }
 }

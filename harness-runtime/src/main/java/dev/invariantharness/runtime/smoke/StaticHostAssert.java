@@ -116,7 +116,7 @@ public final class StaticHostAssert extends AbstractAssert<StaticHostAssert, Sta
         continue;
       }
       Optional<JsonNode> json = JsonDocs.parse(r.body());
-      found.addAll(json.isPresent() ? HashedAssets.fromJson(json.get()) : HashedAssets.fromHtml(r.body()));
+      found.addAll(json.isPresent() ? HashedAssets.fromJson(json.get(), page) : HashedAssets.fromHtml(r.body(), page));
     }
     return List.copyOf(found);
   }

@@ -248,6 +248,22 @@ class ServiceSmokeAssertTest {
     }
 
     @Test
+    void theTokenIsNeverSentOverPlainHttpToARemoteHost() {
+      ServiceSmoke remote = ServiceSmoke.against(URI.create("http://staging.example.invalid"), Duration.ofSeconds(1)).withAccessToken(TOKEN);
+      assertThatThrownBy(() -> assertThat(remote).acceptsAccessTokenAt("/api/auth/session"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("refusing to send the access token over plain http to staging.example.invalid; use an https base URL"
+              + " (plain http is allowed on loopback only)");
+    }
+
+    @Test
+    void aRedirectShowsWhereItPoints() {
+      stub.on("/api/auth/session", 302, "text/html", "", "Location", "https://login.example.com/?next=/api/auth/session");
+      assertThatThrownBy(() -> assertThat(service().withAccessToken(TOKEN)).acceptsAccessTokenAt("/api/auth/session"))
+          .hasMessageContaining("GET /api/auth/session: expected 2xx, saw 302: empty body (text/html) (Location: https://login.example.com/?next=/api/auth/session)");
+    }
+
+    @Test
     void authAssertionsWithoutATokenAreAProgrammingErrorNotASkip() {
       assertThatThrownBy(() -> assertThat(service()).acceptsAccessTokenAt("/api/auth/session"))
           .isInstanceOf(IllegalStateException.class)

@@ -1,9 +1,11 @@
 package dev.invariantharness.runtime.smoke.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,26 +56,32 @@ public final class HashedAssets {
     return false;
   }
 
-  /** Same-origin hashed asset paths referenced by {@code src}/{@code href} attributes of a page. */
-  public static List<String> fromHtml(String html) {
+  /**
+   * Same-origin hashed asset paths referenced by {@code src}/{@code href} attributes of the page
+   * at {@code pagePath}; relative references are resolved against it.
+   */
+  public static List<String> fromHtml(String html, String pagePath) {
     Set<String> found = new LinkedHashSet<>();
     Matcher m = ATTRIBUTE.matcher(html);
     while (m.find() && found.size() < MAX_DISCOVERED) {
       String v = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-      normalise(v).filter(HashedAssets::isHashed).ifPresent(found::add);
+      normalise(v, pagePath).filter(HashedAssets::isHashed).ifPresent(found::add);
     }
     return List.copyOf(found);
   }
 
-  /** Hashed asset paths among the string values of a JSON manifest, at any depth. */
-  public static List<String> fromJson(JsonNode root) {
+  /**
+   * Hashed asset paths among the string values of the JSON document at {@code documentPath}, at
+   * any depth; relative paths are resolved against it.
+   */
+  public static List<String> fromJson(JsonNode root, String documentPath) {
     Set<String> found = new LinkedHashSet<>();
     List<JsonNode> stack = new ArrayList<>();
     stack.add(root);
     while (!stack.isEmpty() && found.size() < MAX_DISCOVERED) {
       JsonNode n = stack.remove(stack.size() - 1);
       if (n.isTextual()) {
-        normalise(n.asText()).filter(HashedAssets::isHashed).ifPresent(found::add);
+        normalise(n.asText(), documentPath).filter(HashedAssets::isHashed).ifPresent(found::add);
       } else {
         List<JsonNode> children = new ArrayList<>();
         n.elements().forEachRemaining(children::add);
@@ -85,21 +93,25 @@ public final class HashedAssets {
     return List.copyOf(found);
   }
 
-  /** A same-origin path with a leading slash, or empty for absolute and protocol-relative URLs. */
-  static java.util.Optional<String> normalise(String reference) {
+  /**
+   * A same-origin absolute path for {@code reference} found in the document at {@code base}, or
+   * empty for absolute, protocol-relative and fragment-only references.
+   */
+  static Optional<String> normalise(String reference, String base) {
     if (reference == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String r = reference.trim();
     if (r.isEmpty() || r.startsWith("//") || r.startsWith("#") || r.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    if (r.startsWith("./")) {
-      r = r.substring(1);
-    } else if (!r.startsWith("/")) {
-      r = "/" + r;
+    try {
+      URI resolved = URI.create("http://host" + (base.startsWith("/") ? base : "/" + base)).resolve(stripQuery(r)).normalize();
+      String path = resolved.getRawPath();
+      return path == null || path.isEmpty() || path.startsWith("/..") ? Optional.empty() : Optional.of(path);
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
     }
-    return java.util.Optional.of(stripQuery(r));
   }
 
   private static String stripQuery(String path) {

@@ -31,14 +31,22 @@ class HashedAssetsTest {
         + "<script src=\"//cdn.example.com/x-3f9a2c1b.js\"></script>"
         + "<link rel=manifest href=/manifest.json><a href=\"#top\">top</a>"
         + "<img SRC=assets/logo-AbCdEfGh.svg></head></html>";
-    assertThat(HashedAssets.fromHtml(html))
+    assertThat(HashedAssets.fromHtml(html, "/"))
         .containsExactly("/assets/app-7d1e0f2a.css", "/assets/app-3f9a2c1b.js", "/assets/logo-AbCdEfGh.svg");
+  }
+
+  @Test
+  void relativeReferencesResolveAgainstTheirPage() {
+    String html = "<script src=\"app-3f9a2c1b.js\"></script><script src=\"../shared/lib-9f8e7d6c.js\"></script>"
+        + "<script src=\"./chunk-AbCdEf12.js?v=2#x\"></script><script src=\"../../../../escape-3f9a2c1b.js\"></script>";
+    assertThat(HashedAssets.fromHtml(html, "/app/index.html"))
+        .containsExactly("/app/app-3f9a2c1b.js", "/shared/lib-9f8e7d6c.js", "/app/chunk-AbCdEf12.js");
   }
 
   @Test
   void manifestsNameThemInStringsAtAnyDepth() throws Exception {
     var json = new ObjectMapper().readTree("{\"manifestVersion\":\"openagents.webshell.v2\",\"entry\":{\"html\":\"index.html\","
         + "\"js\":\"assets/app-3f9a2c1b.js\"},\"serviceWorker\":{\"pinnedAssets\":[\"assets/app-3f9a2c1b.js\",\"assets/app-7d1e0f2a.css\"]}}");
-    assertThat(HashedAssets.fromJson(json)).containsExactly("/assets/app-3f9a2c1b.js", "/assets/app-7d1e0f2a.css");
+    assertThat(HashedAssets.fromJson(json, "/manifest.json")).containsExactly("/assets/app-3f9a2c1b.js", "/assets/app-7d1e0f2a.css");
   }
 }
