@@ -98,6 +98,11 @@ public final class ServiceSmoke {
     return baseUrl;
   }
 
+  /** The base URL as messages show it: a password in it is redacted. */
+  public String displayUrl() {
+    return redactor().redactUri(baseUrl.toString());
+  }
+
   /** The bound on each exchange. */
   public Duration timeout() {
     return timeout;
@@ -163,7 +168,7 @@ public final class ServiceSmoke {
     b.header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
     if (authenticated) {
       if (accessToken == null) {
-        throw new IllegalStateException("no access token configured for " + baseUrl + "; see SmokeTarget.requireAccessToken()");
+        throw new IllegalStateException("no access token configured for " + displayUrl() + "; see SmokeTarget.requireAccessToken()");
       }
       if (!isSafeForCredentials(baseUrl)) {
         throw new IllegalStateException("refusing to send the access token over plain http to " + baseUrl.getHost()

@@ -60,7 +60,7 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
   public ServiceSmokeAssert isReady(String healthPath, String readyPath) {
     isNotNull();
     Findings findings = Findings.of(SMOKE_INVARIANT, "the service passes its smoke lane: " + healthPath + " and " + readyPath
-        + " answer 2xx and report the service up (" + actual.baseUrl() + ")");
+        + " answer 2xx and report the service up (" + actual.displayUrl() + ")");
     for (String path : List.of(healthPath, readyPath)) {
       SmokeResponse r = actual.get(path);
       if (expect2xx(findings, r)) {
@@ -109,7 +109,7 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
   public ServiceSmokeAssert servesRead(String path) {
     isNotNull();
     Findings findings = Findings.of(SMOKE_INVARIANT, "the service passes its smoke lane: an authority read answers ("
-        + actual.baseUrl() + ")");
+        + actual.displayUrl() + ")");
     SmokeResponse r = actual.hasAccessToken() ? actual.getAuthenticated(path) : actual.get(path);
     if (!r.answered()) {
       findings.add(r.location(), "no response: " + r.failure());
@@ -143,7 +143,7 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
     isNotNull();
     requireToken();
     Findings findings = Findings.of(SMOKE_INVARIANT, "the control service passes its auth smoke: the access token opens a session ("
-        + actual.baseUrl() + ")");
+        + actual.displayUrl() + ")");
     for (String path : sessionPaths) {
       SmokeResponse r = actual.getAuthenticated(path);
       if (expect2xx(findings, r) && JsonDocs.parse(r.body()).isEmpty()) {
@@ -170,7 +170,7 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
     isNotNull();
     requireToken();
     Findings findings = Findings.of(SMOKE_INVARIANT, "the control service passes its sync-token smoke: "
-        + path + " mints a token for the session (" + actual.baseUrl() + ")");
+        + path + " mints a token for the session (" + actual.displayUrl() + ")");
     String body = "{\"scopes\":[" + scopes.stream().map(JsonDocs::quote).collect(Collectors.joining(",")) + "],\"device_id\":"
         + JsonDocs.quote(deviceId) + "}";
     SmokeResponse r = actual.postJson(path, body, true);
@@ -195,7 +195,7 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
 
   private void requireToken() {
     if (!actual.hasAccessToken()) {
-      throw new IllegalStateException("no access token configured for " + actual.baseUrl()
+      throw new IllegalStateException("no access token configured for " + actual.displayUrl()
           + "; call SmokeTarget.requireAccessToken() first so the check is skipped, not failed");
     }
   }

@@ -40,7 +40,7 @@ public final class StaticHostAssert extends AbstractAssert<StaticHostAssert, Sta
     ServiceSmoke service = actual.service();
     Findings findings = Findings.of(ServiceSmokeAssert.SMOKE_INVARIANT, "the static host serves its shell uncached: "
         + String.join(", ", actual.shellPaths()) + " require revalidation on every load (no-cache, no-store or max-age=0)"
-        + " so a deploy reaches every client (" + service.baseUrl() + ")");
+        + " so a deploy reaches every client (" + service.displayUrl() + ")");
     for (String path : actual.shellPaths()) {
       SmokeResponse r = service.get(path);
       if (!answered2xx(findings, r)) {
@@ -75,7 +75,7 @@ public final class StaticHostAssert extends AbstractAssert<StaticHostAssert, Sta
     long minimum = actual.minimumImmutableMaxAge().getSeconds();
     Findings findings = Findings.of(ServiceSmokeAssert.SMOKE_INVARIANT, "the static host serves content-hashed assets"
         + " immutable with max-age >= " + minimum + " s, so clients never refetch a file whose name changes with its content ("
-        + service.baseUrl() + ")");
+        + service.displayUrl() + ")");
     List<String> assets = actual.assetPaths().isEmpty() ? discover(service, findings) : actual.assetPaths();
     if (assets.isEmpty() && findings.isEmpty()) {
       findings.add("asset discovery", "found no content-hashed asset (name-<hash>.ext) referenced from "

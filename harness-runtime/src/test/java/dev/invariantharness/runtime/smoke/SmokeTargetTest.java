@@ -58,4 +58,10 @@ class SmokeTargetTest {
     assertThat(local.service().hasAccessToken()).isTrue();
     assertThat(local.toString()).isEqualTo("control@staging").doesNotContain("tok-123456");
   }
+
+  @Test
+  void aPasswordInTheBaseUrlNeverReachesAMessage() {
+    ServiceSmoke s = ServiceSmoke.against(URI.create("https://smoke:hunter2-pass@staging.example.com"), java.time.Duration.ofSeconds(1));
+    assertThat(s.displayUrl()).contains("smoke:").contains("staging.example.com").doesNotContain("hunter2-pass");
+  }
 }
