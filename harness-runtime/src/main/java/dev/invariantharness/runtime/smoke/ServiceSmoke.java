@@ -203,7 +203,8 @@ public final class ServiceSmoke {
       return true;
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    // literal loopback addresses only: "127.example.com" is a remote host
+    return host.equals("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || host.equals("[::1]") || host.equals("::1");
   }
 
   /** Where a response repeats the access token: a header name or {@code body}; empty when nowhere. */

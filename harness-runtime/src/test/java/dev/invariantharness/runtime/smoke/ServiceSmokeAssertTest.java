@@ -254,6 +254,9 @@ class ServiceSmokeAssertTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("refusing to send the access token over plain http to staging.example.invalid; use an https base URL"
               + " (plain http is allowed on loopback only)");
+      ServiceSmoke lookalike = ServiceSmoke.against(URI.create("http://127.example.invalid"), Duration.ofSeconds(1)).withAccessToken(TOKEN);
+      assertThatThrownBy(() -> assertThat(lookalike).issuesSyncToken(List.of("s"), "d"))
+          .hasMessageContaining("refusing to send the access token over plain http to 127.example.invalid");
     }
 
     @Test
