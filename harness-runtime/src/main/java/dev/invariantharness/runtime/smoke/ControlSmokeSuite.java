@@ -8,6 +8,7 @@ import dev.invariantharness.Verifies;
 import dev.invariantharness.config.HarnessConfiguration;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +68,7 @@ public abstract class ControlSmokeSuite {
 
   /** {@code /healthz} and {@code /readyz} answer 2xx and report the service up. */
   @Test
+  @DisplayName("control health/ready endpoints (/healthz, /readyz)")
   @Verifies("INV-08")
   public void serviceIsHealthyAndReady(HarnessConfiguration config) {
     assertThat(target(config).service()).isReady();
@@ -74,6 +76,7 @@ public abstract class ControlSmokeSuite {
 
   /** {@code manifest.json} and {@code sw.js} require revalidation; hashed assets are immutable for a year. */
   @Test
+  @DisplayName("control static host policy (manifest.json and sw.js revalidated, hashed assets immutable)")
   @Verifies("INV-08")
   public void staticHostServesShellUncachedAndAssetsImmutable(HarnessConfiguration config) {
     assertThat(staticHost(target(config).service())).servesShellUncached().servesHashedAssetsImmutable();
@@ -81,6 +84,7 @@ public abstract class ControlSmokeSuite {
 
   /** With an access token: the session opens and a sync token is minted; skipped without one. */
   @Test
+  @DisplayName("control auth/session/sync token smoke (when an access token is configured)")
   @Verifies(value = "INV-08", required = false)
   public void sessionAndSyncTokenWork(HarnessConfiguration config) {
     SmokeTarget control = target(config);

@@ -10,6 +10,7 @@ import dev.invariantharness.config.HarnessConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,7 @@ public abstract class RuntimeSmokeSuite {
 
   /** {@code /healthz} and {@code /readyz} answer 2xx and report the runtime up and ready. */
   @Test
+  @DisplayName("runtime health/ready endpoints (/healthz, /readyz)")
   @Verifies("INV-08")
   public void serviceIsHealthyAndReady(HarnessConfiguration config) {
     assertThat(target(config).service()).isReady();
@@ -73,6 +75,7 @@ public abstract class RuntimeSmokeSuite {
 
   /** {@code /healthz} reports {@code authority_write_mode}, consistent with {@code authority_writer_active}. */
   @Test
+  @DisplayName("runtime health reports authority_write_mode (rust_active|shadow_only|read_only)")
   @Verifies("INV-05")
   public void healthReportsAuthorityWriteMode(HarnessConfiguration config) {
     assertThat(target(config).service()).reportsWriteMode(expectedWriteModes(config));
@@ -80,6 +83,7 @@ public abstract class RuntimeSmokeSuite {
 
   /** A read answers (2xx, or 404 with a JSON body), also while writes are frozen. */
   @Test
+  @DisplayName("runtime authority read answers")
   @Verifies("INV-08")
   public void authorityReadAnswers(HarnessConfiguration config) {
     assertThat(target(config).service()).servesRead(readPath());
