@@ -11,6 +11,9 @@ import dev.invariantharness.testkit.GateRun;
 import dev.invariantharness.testkit.GateRun.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,30 @@ class SmokeSuitesTest {
     assertThat(auth.required()).isFalse();
     assertThat(auth.reason()).isEqualTo("STAGING_CONTROL_ACCESS_TOKEN not set");
     assertThat(out.file("results.tsv")).contains("ConfiguredControlSmoke.sessionAndSyncTokenWork\toptional\tskipped\t");
+  }
+
+  @Test
+  void aHungRuntimeFailsWithinTheConfiguredHttpTimeout() {
+    CountDownLatch release = new CountDownLatch(1);
+    runtime.on("/readyz", ex -> {
+      try {
+        release.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    long start = System.nanoTime();
+    Outcome out;
+    try {
+      out = configured().with("invariant.harness.timeout.http", "300ms").run(ConfiguredRuntimeSmoke.class);
+    } finally {
+      release.countDown();
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
+    assertThat(row(out, "ConfiguredRuntimeSmoke.serviceIsHealthyAndReady").reason())
+        .startsWith("INV-08 violated")
+        .contains("GET /readyz: no response: no complete response within 300 ms");
   }
 
   private static CheckResult row(Outcome out, String id) {
