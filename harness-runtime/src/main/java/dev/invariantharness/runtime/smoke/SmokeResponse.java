@@ -102,6 +102,15 @@ public record SmokeResponse(
     return answered() ? String.valueOf(status) : "no response (" + failure + ")";
   }
 
+  /**
+   * {@code GET /readyz -> 503}: method, path and status only. The record's default rendering
+   * would print the {@code Authorization} header and any token in the body.
+   */
+  @Override
+  public String toString() {
+    return location() + " -> " + describeStatus();
+  }
+
   /** This exchange as core evidence (not yet redacted). */
   public HttpExchange toExchange() {
     return new HttpExchange(method, uri.toString(), requestHeaders, requestBody, status, headers, body, duration);

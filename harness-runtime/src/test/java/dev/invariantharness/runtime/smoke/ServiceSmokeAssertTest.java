@@ -241,6 +241,13 @@ class ServiceSmokeAssertTest {
     }
 
     @Test
+    void aResponseNeverPrintsItsAuthorizationHeader() {
+      SmokeResponse r = service().withAccessToken(TOKEN).getAuthenticated("/api/auth/session");
+      assertThat(r.requestHeaders().get("Authorization")).containsExactly("Bearer " + TOKEN);
+      assertThat(r).hasToString("GET /api/auth/session -> 200");
+    }
+
+    @Test
     void mintedTokensAreRedactedFromThenOn() {
       ServiceSmoke s = service().withAccessToken(TOKEN);
       assertThat(s).issuesSyncToken(List.of("runtime.codex_worker_events"), "device-1");
