@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -38,21 +42,32 @@ public final class Replayer implements AutoCloseable {
 
   private final Duration timeout;
   private final int concurrency;
-  private final ExecutorService pool;
+  private final ExecutorService clientPool;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService deadlines;
   private final HttpClient client;
 
   /** A replayer with {@code concurrency} exchanges in flight and {@code timeout} per request. */
   public Replayer(Duration timeout, int concurrency) {
     this.timeout = timeout;
     this.concurrency = concurrency;
+    this.clientPool = Executors.newFixedThreadPool(2, daemon("shadow-parity-client-"));
+    // Blocking sends on threads of our own: the JDK 17 client's sendAsync hands every completion
+    // to CompletableFuture's default executor, which on a two-core machine starts one thread per
+    // answer; the blocking send does not. One worker per request in flight, plus evaluation.
+    this.workers = Executors.newFixedThreadPool(concurrency * 3 + 1, daemon("shadow-parity-worker-"));
+    this.deadlines = Executors.newSingleThreadScheduledExecutor(daemon("shadow-parity-deadline-"));
+    this.client = HttpClient.newBuilder().executor(clientPool).connectTimeout(timeout)
+        .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(Math.max(2, Math.min(concurrency, Runtime.getRuntime().availableProcessors() * 2)), r -> {
-      Thread t = new Thread(r, "shadow-parity-" + n.incrementAndGet());
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
-    });
-    this.client = HttpClient.newBuilder().executor(pool).connectTimeout(timeout)
-        .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    };
   }
 
   /**
@@ -79,7 +94,7 @@ public final class Replayer implements AutoCloseable {
           answers.add(side == null ? CompletableFuture.completedFuture(Answer.NOT_ASKED) : send(side, exchange));
         }
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-            .thenApplyAsync(v -> evaluate.apply(exchange, answers.stream().map(CompletableFuture::join).toList()), pool)
+            .thenApplyAsync(v -> evaluate.apply(exchange, answers.stream().map(CompletableFuture::join).toList()), workers)
             .whenComplete((r, e) -> {
               if (e != null) {
                 failure.compareAndSet(null, e instanceof CompletionException ? e.getCause() : e);
@@ -127,9 +142,26 @@ public final class Replayer implements AutoCloseable {
       return CompletableFuture.completedFuture(new Answer(0, "", "request could not be built: " + e.getMessage()));
     }
     long millis = timeout.toMillis();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .orTimeout(millis, TimeUnit.MILLISECONDS)
-        .handle((r, e) -> e == null ? new Answer(r.statusCode(), r.body(), null) : new Answer(0, "", describe(e, millis)));
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    Future<?> task = workers.submit(() -> {
+      try {
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        answer.complete(new Answer(r.statusCode(), r.body(), null));
+      } catch (InterruptedException e) {
+        // the deadline passed and cancelled this send; the answer is already recorded
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        answer.complete(new Answer(0, "", describe(e, millis)));
+      }
+    });
+    // The request's own timeout covers only the headers; this deadline covers the whole answer.
+    ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+      if (answer.complete(new Answer(0, "", "did not answer within " + millis + " ms"))) {
+        task.cancel(true);
+      }
+    }, millis, TimeUnit.MILLISECONDS);
+    answer.whenComplete((a, e) -> deadline.cancel(false));
+    return answer;
   }
 
   private static String describe(Throwable e, long millis) {
@@ -151,6 +183,8 @@ public final class Replayer implements AutoCloseable {
   /** Stops the client's threads; requests still open are abandoned. */
   @Override
   public void close() {
-    pool.shutdownNow();
+    deadlines.shutdownNow();
+    workers.shutdownNow();
+    clientPool.shutdownNow();
   }
 }
