@@ -22,6 +22,7 @@ import org.apiguardian.api.API;
  *       {@code saveMappings()} writes under {@code mappings/} — one mapping per file, or
  *       {@code {"mappings":[...]}}. The request is taken from {@code request.method},
  *       {@code request.url} (or {@code urlPath} plus {@code queryParameters} with
+ *       {@code equalTo}, or the recorder's {@code hasExactly} / {@code includes} lists of
  *       {@code equalTo}), {@code headers} with {@code equalTo}, and the first of
  *       {@code bodyPatterns}' {@code equalToJson} / {@code equalTo} / {@code equalToXml}.
  *       The recorded {@code response} is not compared: like Diffy, parity compares the live

@@ -56,9 +56,9 @@ public final class WireMockMappings {
     if (h != null && h.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        JsonNode equalTo = e.getValue().get("equalTo");
-        if (equalTo != null && equalTo.isTextual()) {
-          headers.put(e.getKey(), equalTo.asText());
+        List<String> values = equalToValues(e.getValue());
+        if (!values.isEmpty()) {
+          headers.put(e.getKey(), values.get(0));
         }
       }
     }
@@ -76,14 +76,16 @@ public final class WireMockMappings {
         char sep = url.indexOf("?") < 0 ? '?' : '&';
         for (Iterator<Map.Entry<String, JsonNode>> it = query.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
-          JsonNode equalTo = e.getValue().get("equalTo");
-          if (equalTo == null || !equalTo.isValueNode()) {
+          List<String> values = equalToValues(e.getValue());
+          if (values.isEmpty()) {
             throw new HarnessInputException(source, "query parameter " + e.getKey()
                 + " has no equalTo value to send; found " + e.getValue());
           }
-          url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-              .append(URLEncoder.encode(equalTo.asText(), StandardCharsets.UTF_8));
-          sep = '&';
+          for (String value : values) {
+            url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            sep = '&';
+          }
         }
       }
       return url.toString();
@@ -95,6 +97,30 @@ public final class WireMockMappings {
       }
     }
     throw new HarnessInputException(source, "request has no url or urlPath");
+  }
+
+  /**
+   * The concrete values a matcher names: {@code equalTo}, or the {@code equalTo} members of a
+   * multi-value {@code hasExactly} / {@code includes} (what the recorder writes for query
+   * parameters).
+   */
+  private static List<String> equalToValues(JsonNode matcher) {
+    List<String> values = new ArrayList<>();
+    JsonNode equalTo = matcher.get("equalTo");
+    if (equalTo != null && equalTo.isValueNode()) {
+      values.add(equalTo.asText());
+    }
+    for (String key : List.of("hasExactly", "includes")) {
+      JsonNode list = matcher.get(key);
+      if (list != null && list.isArray()) {
+        list.forEach(m -> {
+          if (m.path("equalTo").isValueNode()) {
+            values.add(m.get("equalTo").asText());
+          }
+        });
+      }
+    }
+    return values;
   }
 
   private static String body(JsonNode request, String source) {
