@@ -59,9 +59,15 @@ public final class ShadowParityCommand implements Runnable {
   /** The configured command line: exit codes as documented, input errors to stderr. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new ShadowParityCommand());
-    cl.setExitCodeExceptionMapper(e -> e instanceof HarnessInputException ? BAD_INPUT : FAILURE);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       PrintWriter err = line.getErr();
+      if (e instanceof CommandLine.ParameterException bad) {
+        // an option value the command itself rejected, e.g. a URL that is not http(s)
+        err.println("shadow-parity: " + bad.getMessage());
+        bad.getCommandLine().usage(err);
+        err.flush();
+        return BAD_INPUT;
+      }
       if (e instanceof HarnessInputException) {
         err.println("shadow-parity: bad input: " + e.getMessage());
         err.flush();
