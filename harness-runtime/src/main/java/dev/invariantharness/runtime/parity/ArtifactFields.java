@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 
 /**
  * Derives the compared fields from a run's artifacts. {@link #standard()} implements the
- * derivation documented in {@code docs/shadow-parity.md}; a runtime whose artifacts look
+ * derivation documented in {@code harness-runtime/docs/shadow-parity.md}; a runtime whose artifacts look
  * different plugs in its own:
  *
  * <pre>{@code
