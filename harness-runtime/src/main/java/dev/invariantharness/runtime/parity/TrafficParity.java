@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.runtime.parity.internal.Answer;
 import dev.invariantharness.runtime.parity.internal.CompiledRules;
 import dev.invariantharness.runtime.parity.internal.Json;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -57,9 +59,17 @@ import org.apiguardian.api.API;
  * the whole run before anything is classified, as Diffy does, so one noisy answer teaches the
  * route. Response headers are not compared. The warning rate the policy checks is the share of
  * exchanges with at least one warning.
+ *
+ * <p>No secrets in the report: secret query parameters in a diff's field and credential-like
+ * values (fields named like tokens, passwords, keys; bearer tokens and JWTs in text) are
+ * replaced by the harness's redaction marker.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class TrafficParity {
+
+  private static final Redactor REDACTOR = Redactor.defaults();
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(token|secret|password|passwd|credential|api[_-]?key|authorization|cookie).*");
 
   private final URI legacy;
   private final URI secondLegacy;
@@ -148,7 +158,7 @@ public final class TrafficParity {
     Answer c = answers.get(2);
     String route = exchange.route();
     String routeKey = routeKey(exchange);
-    String field = exchange.method() + " " + exchange.path();
+    String field = exchange.method() + " " + REDACTOR.redactUri(exchange.path());
     List<ParityDiff> errors = new ArrayList<>();
     if (l1.failed() || c.failed()) {
       errors.add(new ParityDiff(Severity.CRITICAL, field + "#error", state(l1), state(c),
@@ -173,7 +183,8 @@ public final class TrafficParity {
       Severity severity = r.pointer().equals("#status") ? rules.statusSeverity()
           : rules.classify(route, r.pointer().startsWith("#") ? null : r.pointer());
       String at = r.pointer().startsWith("#") ? r.pointer() : "#" + r.pointer();
-      candidates.add(new Candidate(r.noiseKey(), new ParityDiff(severity, field + at, r.legacy(), r.rust(), r.message())));
+      candidates.add(new Candidate(r.noiseKey(), new ParityDiff(severity, field + at,
+          redacted(r.pointer(), r.legacy()), redacted(r.pointer(), r.rust()), r.message())));
     }
     return new Evaluated(routeKey, errors, candidates, noise, l2.failed());
   }
@@ -216,6 +227,21 @@ public final class TrafficParity {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /**
+   * A value safe for the report: a field named like a credential shows only the redaction
+   * marker; other text goes through the harness's redaction rules (bearer tokens, JWTs, ...).
+   */
+  private static JsonNode redacted(String pointer, JsonNode value) {
+    if (value == null || value.isNull()) {
+      return value;
+    }
+    String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+    if (SECRET_NAME.matcher(last).matches()) {
+      return TextNode.valueOf(Redactor.MARKER);
+    }
+    return value.isTextual() ? TextNode.valueOf(REDACTOR.redact(value.asText())) : value;
   }
 
   private static JsonNode state(Answer a) {
@@ -297,10 +323,13 @@ public final class TrafficParity {
       return this;
     }
 
-    /** How many exchanges may be in flight at once (each asks every side); default 16. */
+    /**
+     * How many exchanges may be in flight at once (each asks every side, on a thread of its own);
+     * 1 to 256, default 16.
+     */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+      if (concurrency < 1 || concurrency > 256) {
+        throw new IllegalArgumentException("concurrency must be within 1..256, was " + concurrency);
       }
       this.concurrency = concurrency;
       return this;

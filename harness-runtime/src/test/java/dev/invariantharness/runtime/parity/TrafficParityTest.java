@@ -207,4 +207,17 @@ class TrafficParityTest {
       assertThat(d.legacy()).isEqualTo(TextNode.valueOf("a"));
     });
   }
+
+  @Test
+  void secretsInQueriesAndCredentialFieldsNeverReachTheReport() throws IOException {
+    URI legacy = serve(r -> new TestService.Reply(200, "{\"access_token\":\"legacy-secret-1\",\"note\":\"Bearer abcdefghijklmnop\"}"));
+    URI candidate = serve(r -> new TestService.Reply(200, "{\"access_token\":\"rust-secret-2\",\"note\":\"Bearer qrstuvwxyzabcdef\"}"));
+    TrafficParityResult result = TrafficParity.builder().legacy(legacy).candidate(candidate).build()
+        .run(List.of(RecordedExchange.of("GET", "/api/session?token=s3cr3t-value&view=1")));
+    String json = result.report().toJson();
+    assertThat(json).doesNotContain("s3cr3t-value").doesNotContain("legacy-secret-1").doesNotContain("rust-secret-2")
+        .doesNotContain("abcdefghijklmnop").contains("view=1");
+    assertThat(result.report().diffs()).extracting(ParityDiff::field)
+        .containsExactly("GET /api/session?token=[REDACTED]&view=1#/access_token", "GET /api/session?token=[REDACTED]&view=1#/note");
+  }
 }

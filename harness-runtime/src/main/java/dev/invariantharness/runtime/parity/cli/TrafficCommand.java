@@ -73,8 +73,8 @@ final class TrafficCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (concurrency < 1) {
-      throw bad("--concurrency must be at least 1, was " + concurrency);
+    if (concurrency < 1 || concurrency > 256) {
+      throw bad("--concurrency must be within 1..256, was " + concurrency);
     }
     if (!(maxWarningRate >= 0 && maxWarningRate <= 1)) {
       throw bad("--max-warning-rate must be within 0..1, was " + maxWarningRate);
