@@ -56,6 +56,9 @@ public final class ArtifactParity {
     Set<String> critical = new LinkedHashSet<>(b.criticalFields);
     Set<String> warning = new LinkedHashSet<>(b.warningFields);
     warning.removeAll(critical);
+    if (critical.isEmpty() && warning.isEmpty()) {
+      throw new HarnessInputException("parity fields", "no critical and no warning fields: parity over no field proves nothing");
+    }
     this.criticalFields = List.copyOf(critical);
     this.warningFields = List.copyOf(warning);
     this.policy = b.policy;

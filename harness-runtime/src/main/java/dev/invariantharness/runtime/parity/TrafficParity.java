@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.runtime.parity.internal.Answer;
 import dev.invariantharness.runtime.parity.internal.CompiledRules;
@@ -105,8 +106,16 @@ public final class TrafficParity {
     return run(Recordings.load(recordings));
   }
 
-  /** Replays {@code exchanges} to every side and decides. */
+  /**
+   * Replays {@code exchanges} to every side and decides.
+   *
+   * @throws HarnessInputException when there is nothing to replay: parity over no traffic proves
+   *     nothing and must not allow a cutover
+   */
   public TrafficParityResult run(List<RecordedExchange> exchanges) {
+    if (exchanges.isEmpty()) {
+      throw new HarnessInputException("recorded exchanges", "there is nothing to replay; parity over no traffic proves nothing");
+    }
     long start = System.nanoTime();
     List<Evaluated> evaluated;
     try (Replayer replayer = new Replayer(timeout, concurrency)) {

@@ -213,4 +213,11 @@ class ArtifactParityTest {
         .isInstanceOf(HarnessInputException.class)
         .hasMessageEndingWith("nowhere.json: run manifest does not exist");
   }
+
+  @Test
+  void comparingNoFieldIsAConfigurationError() {
+    assertThatThrownBy(() -> ArtifactParity.builder().criticalFields(List.of()).warningFields(List.of()).build())
+        .isInstanceOf(HarnessInputException.class)
+        .hasMessage("parity fields: no critical and no warning fields: parity over no field proves nothing");
+  }
 }

@@ -220,4 +220,12 @@ class TrafficParityTest {
     assertThat(result.report().diffs()).extracting(ParityDiff::field)
         .containsExactly("GET /api/session?token=[REDACTED]&view=1#/access_token", "GET /api/session?token=[REDACTED]&view=1#/note");
   }
+
+  @Test
+  void noTrafficIsBadInputNotAnAllow() throws IOException {
+    TrafficParity parity = TrafficParity.builder().legacy(serve(runs("completed"))).candidate(serve(runs("completed"))).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parity.run(List.of()))
+        .isInstanceOf(dev.invariantharness.HarnessInputException.class)
+        .hasMessage("recorded exchanges: there is nothing to replay; parity over no traffic proves nothing");
+  }
 }
