@@ -54,8 +54,8 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Bounded: at most {@code concurrency} exchanges are in flight, and every request has
- * {@code timeout} for its whole answer. A side that does not answer in time, refuses the
- * connection or resets it becomes a {@code #error} diff row (critical for legacy and candidate,
+ * {@code timeout} for its whole answer (at most 16 MiB). A side that does not answer in time,
+ * refuses the connection, resets it or answers too much becomes a {@code #error} diff row (critical for legacy and candidate,
  * a warning for the second legacy instance), never a hung run. Noise is learned per route over
  * the whole run before anything is classified, as Diffy does, so one noisy answer teaches the
  * route. Response headers are not compared. The warning rate the policy checks is the share of

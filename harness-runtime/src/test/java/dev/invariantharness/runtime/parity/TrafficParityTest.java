@@ -228,4 +228,16 @@ class TrafficParityTest {
         .isInstanceOf(dev.invariantharness.HarnessInputException.class)
         .hasMessage("recorded exchanges: there is nothing to replay; parity over no traffic proves nothing");
   }
+
+  @Test
+  void anOversizedAnswerIsAFailureNotAnOutOfMemory() throws IOException {
+    String huge = "{\"blob\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}";
+    TrafficParityResult result = TrafficParity.builder()
+        .legacy(serve(r -> new TestService.Reply(200, "{}"))).candidate(serve(r -> new TestService.Reply(200, huge)))
+        .build().run(traffic(1));
+    assertThat(result.report().diffs()).singleElement().satisfies(d -> {
+      assertThat(d.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(d.message()).isEqualTo("candidate answered a body over 16 MiB; the exchange was not compared");
+    });
+  }
 }

@@ -1,12 +1,15 @@
 package dev.invariantharness.runtime.parity.internal;
 
 import dev.invariantharness.runtime.parity.RecordedExchange;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends every exchange to every side over real HTTP with a bounded number of exchanges in flight
- * and a deadline per request (headers and body), and hands the answers to an evaluator. A side
+ * and a deadline per request (headers and body), and hands the answers to an evaluator. Bodies
+ * over {@value #MAX_BODY_BYTES} bytes are failures. A side
  * that hangs, refuses or resets becomes an {@link Answer} with an error; the replay itself never
  * waits longer than the deadline per exchange.
  */
@@ -39,6 +45,11 @@ public final class Replayer implements AutoCloseable {
   /** Headers the JDK client sets itself and refuses from callers. */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade",
       "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
+
+  /** A bigger answer is a failure, so a misbehaving side cannot exhaust memory. */
+  static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
   private final Duration timeout;
   private final int concurrency;
@@ -145,8 +156,13 @@ public final class Replayer implements AutoCloseable {
     CompletableFuture<Answer> answer = new CompletableFuture<>();
     Future<?> task = workers.submit(() -> {
       try {
-        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-        answer.complete(new Answer(r.statusCode(), r.body(), null));
+        HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+          byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+          answer.complete(bytes.length > MAX_BODY_BYTES
+              ? new Answer(r.statusCode(), "", "answered a body over " + MAX_BODY_BYTES / (1024 * 1024) + " MiB")
+              : new Answer(r.statusCode(), new String(bytes, charset(r)), null));
+        }
       } catch (InterruptedException e) {
         // the deadline passed and cancelled this send; the answer is already recorded
         Thread.currentThread().interrupt();
@@ -162,6 +178,19 @@ public final class Replayer implements AutoCloseable {
     }, millis, TimeUnit.MILLISECONDS);
     answer.whenComplete((a, e) -> deadline.cancel(false));
     return answer;
+  }
+
+  /** The charset the answer declares, UTF-8 when none or an unknown one. */
+  private static Charset charset(HttpResponse<?> response) {
+    Matcher m = CHARSET.matcher(response.headers().firstValue("Content-Type").orElse(""));
+    if (m.find()) {
+      try {
+        return Charset.forName(m.group(1));
+      } catch (IllegalArgumentException e) {
+        return StandardCharsets.UTF_8;
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 
   private static String describe(Throwable e, long millis) {
