@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param expected what the state requires: {@code 2xx}, {@code 503 write_path_frozen} or {@code 410 write_path_frozen}
  * @param status the status seen, {@code 0} when nothing answered
  * @param errorCode the error code seen, empty when none
- * @param bodyShape the body's shape: {@code flat}, {@code nested}, {@code non-JSON}, ...
+ * @param bodyShape the body's shape: {@code flat}, {@code nested}, {@code json}, {@code non-json} or {@code empty}
  * @param ok whether the answer is what the state requires
  * @param problem why not, empty when ok
  */

@@ -18,20 +18,27 @@ public record ErrorBody(Shape shape, String code, String excerpt) {
   /** The body shapes told apart in messages. */
   public enum Shape {
     /** {@code {"error":"<code>"}}. */
-    FLAT("flat"),
+    FLAT("flat", "flat"),
     /** {@code {"error":{"code":"<code>"}}}. */
-    NESTED("nested"),
+    NESTED("nested", "nested"),
     /** JSON without an error code in either shape. */
-    OTHER_JSON("JSON without an error code"),
+    OTHER_JSON("JSON without an error code", "json"),
     /** Not JSON at all. */
-    NOT_JSON("non-JSON"),
+    NOT_JSON("non-JSON", "non-json"),
     /** No body. */
-    EMPTY("empty");
+    EMPTY("empty", "empty");
 
     private final String label;
+    private final String column;
 
-    Shape(String label) {
+    Shape(String label, String column) {
       this.label = label;
+      this.column = column;
+    }
+
+    /** How report tables name the shape: {@code flat}, {@code nested}, {@code json}, {@code non-json}, {@code empty}. */
+    public String column() {
+      return column;
     }
 
     /** How messages and reports name the shape. */

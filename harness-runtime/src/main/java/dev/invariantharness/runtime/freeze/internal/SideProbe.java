@@ -70,7 +70,7 @@ public record SideProbe(AuthorityService service, WriteExpectation expectation, 
     for (RouteResult r : routes) {
       ErrorBody body = r.judgement().body();
       rows.add(new ProbeRow(step, service.side(), r.route().name(), expectation.expected(), r.exchange().status(),
-          body.code() == null ? "" : body.code(), body.shape().label(), r.judgement().ok(),
+          body.code() == null ? "" : body.code(), body.shape().column(), r.judgement().ok(),
           r.judgement().problem() == null ? "" : r.judgement().problem()));
     }
     return rows;
