@@ -44,6 +44,9 @@ public final class OpenApiReader {
     OpenAPI api = result == null ? null : result.getOpenAPI();
     if (api == null || !messages.isEmpty()) {
       String problems = messages.isEmpty() ? "not an OpenAPI 3.x document" : String.join("; ", messages);
+      if (content.stripLeading().startsWith("swagger:") || content.contains("\"swagger\"")) {
+        problems += " (a Swagger 2.0 document: convert it to OpenAPI 3.x first)";
+      }
       throw new HarnessInputException(input, "is not a valid OpenAPI 3.x document: " + problems);
     }
     if (api.getPaths() == null || api.getPaths().isEmpty()) {

@@ -122,9 +122,18 @@ public final class RequestBodies {
     if (required == null) {
       return node;
     }
+    // document order of the properties, not the order of the required list (which resolving may sort)
+    if (properties != null) {
+      properties.forEach((name, property) -> {
+        if (required.contains(name)) {
+          node.set(name, value(property, depth + 1));
+        }
+      });
+    }
     for (String name : required) {
-      Schema<?> property = properties == null ? null : properties.get(name);
-      node.set(name, property == null ? NODES.textNode("probe") : value(property, depth + 1));
+      if (!node.has(name)) {
+        node.set(name, NODES.textNode("probe"));
+      }
     }
     return node;
   }
