@@ -8,9 +8,14 @@ import dev.invariantharness.gate.CheckStatus;
 import dev.invariantharness.gate.Verdict;
 import dev.invariantharness.testkit.GateRun;
 import dev.invariantharness.testkit.GateRun.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +40,22 @@ class BrokenRuntimeIsNoGoTest {
             + " saw flat body with error code \"service_unavailable\"");
     assertThat(failed(out, "shadowOnlyRuntimeRefusesEveryAuthorityWriteAndAppliesNone").reason())
         .contains("POST /internal/v1/workers/{id}/status: answered 503 but without error code write_path_frozen");
+  }
+
+  @Test
+  void evidenceOfFailedWritesCarriesNoToken() throws IOException {
+    Outcome out = gates("frozen-without-code");
+    String evidence;
+    try (Stream<Path> files = Files.walk(out.reportDir().resolve("evidence"))) {
+      evidence = files.filter(Files::isRegularFile).map(BrokenRuntimeIsNoGoTest::read).collect(Collectors.joining("\n"));
+    }
+    assertThat(evidence)
+        .contains("POST http://127.0.0.1:")
+        .contains("Authorization: Bearer [REDACTED]")
+        .doesNotContain(ReferenceRuntimeService.SERVICE_TOKEN)
+        .doesNotContain(ReferenceRuntimeService.ADMIN_TOKEN)
+        .doesNotContain(ReferenceLegacyService.ADMIN_TOKEN);
+    assertThat(out.file("results.tsv")).doesNotContain(ReferenceRuntimeService.SERVICE_TOKEN);
   }
 
   @Test
@@ -112,6 +133,14 @@ class BrokenRuntimeIsNoGoTest {
     assertThat(dynamicRows).hasSize(30).allSatisfy(r -> assertThat(r.invariants()).containsExactly("INV-05", "INV-10"));
     assertThat(dynamicRows).extracting(CheckResult::description).contains("POST /internal/v1/runs @ rust_active (staged cutover)");
     assertThat(out.file("results.tsv")).contains("POST /internal/v1/runs @ shadow_only (rollback)");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Outcome gates(String variant) {
