@@ -110,6 +110,40 @@ class OpenApiRoutesTest {
   }
 
   @Test
+  void composedSchemasMergeAllOfAndPickTheFirstAlternative() {
+    String composed = """
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths:
+          /workers:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      allOf:
+                        - {$ref: "#/components/schemas/Named"}
+                        - type: object
+                          required: [capacity]
+                          properties:
+                            capacity:
+                              oneOf:
+                                - {type: integer, minimum: 4}
+                                - {type: string}
+              responses: {"201": {description: ok}}
+        components:
+          schemas:
+            Named:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string, maxLength: 3}
+        """;
+    assertThat(OpenApiRoutes.parse("composed.yaml", composed, Map.of()).writes().get(0).body())
+        .isEqualTo("{\"name\":\"pro\",\"capacity\":4}");
+  }
+
+  @Test
   void aDocumentThatIsNotYamlNamesTheDocumentAndTheProblem() {
     assertThatThrownBy(() -> OpenApiRoutes.parse("broken.yaml", "openapi: [3.0.3\npaths: {", Map.of()))
         .isInstanceOf(HarnessInputException.class)

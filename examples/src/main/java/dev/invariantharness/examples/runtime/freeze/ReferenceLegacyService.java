@@ -115,7 +115,7 @@ public final class ReferenceLegacyService implements AutoCloseable {
       } else {
         ObjectNode run = runs.computeIfAbsent(id, k -> JSON.createObjectNode().put("id", k));
         synchronized (run) {
-          body.fields().forEachRemaining(f -> run.set(f.getKey(), f.getValue()));
+          body.properties().forEach(f -> run.set(f.getKey(), f.getValue()));
           run.put("id", id);
         }
         send(ex, 200, run);

@@ -63,10 +63,11 @@ public final class RequestBodies {
     if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
       return allOf(schema, depth);
     }
-    for (List<Schema> choice : java.util.Arrays.asList(schema.getOneOf(), schema.getAnyOf())) {
-      if (choice != null && !choice.isEmpty()) {
-        return value(choice.get(0), depth + 1);
-      }
+    if (schema.getOneOf() != null && !schema.getOneOf().isEmpty()) {
+      return value(schema.getOneOf().get(0), depth + 1);
+    }
+    if (schema.getAnyOf() != null && !schema.getAnyOf().isEmpty()) {
+      return value(schema.getAnyOf().get(0), depth + 1);
     }
     String type = typeOf(schema);
     return switch (type) {
@@ -101,7 +102,9 @@ public final class RequestBodies {
     Set<String> required = new LinkedHashSet<>();
     List<Schema<?>> parts = new ArrayList<>();
     parts.add(schema);
-    parts.addAll((List) schema.getAllOf());
+    for (Schema<?> part : schema.getAllOf()) {
+      parts.add(part);
+    }
     for (Schema<?> part : parts) {
       if (part.getProperties() != null) {
         properties.putAll(part.getProperties());
