@@ -51,17 +51,10 @@ public record StateSnapshot(Map<String, String> answers, List<HttpExchange> exch
     return failed;
   }
 
-  /** The answer of {@code path} as text, for diffs. */
+  /** Every answer as text, sorted by path, for diffs. */
   public String render() {
     StringBuilder b = new StringBuilder();
     new java.util.TreeMap<>(answers).forEach((p, a) -> b.append("GET ").append(p).append(" -> ").append(a).append('\n'));
     return b.toString();
-  }
-
-  /** Exchanges by path, for looking one up. */
-  public Map<String, HttpExchange> byPath() {
-    Map<String, HttpExchange> m = new LinkedHashMap<>();
-    exchanges.forEach(e -> m.put(e.path(), e));
-    return m;
   }
 }
