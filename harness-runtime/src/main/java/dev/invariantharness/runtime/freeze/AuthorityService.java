@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -47,18 +48,20 @@ public final class AuthorityService {
   private final Duration timeout;
   private final List<WriteRoute> writeRoutes;
   private final List<String> readPaths;
+  private final Set<String> volatileFields;
   private final String healthPath;
   private final int concurrency;
   private final HttpClient client;
 
   private AuthorityService(AuthoritySide side, URI baseUrl, String token, Duration timeout, List<WriteRoute> writeRoutes,
-      List<String> readPaths, String healthPath, int concurrency, HttpClient client) {
+      List<String> readPaths, Set<String> volatileFields, String healthPath, int concurrency, HttpClient client) {
     this.side = side;
     this.baseUrl = baseUrl;
     this.token = token;
     this.timeout = timeout;
     this.writeRoutes = List.copyOf(writeRoutes);
     this.readPaths = List.copyOf(readPaths);
+    this.volatileFields = Set.copyOf(volatileFields);
     this.healthPath = healthPath;
     this.concurrency = concurrency;
     this.client = client;
@@ -81,7 +84,7 @@ public final class AuthorityService {
     if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
       throw new HarnessInputException("base URL of the " + side.label() + " service", "'" + baseUrl + "' is not an absolute URL with a host");
     }
-    return new AuthorityService(side, baseUrl, null, Duration.ofSeconds(10), List.of(), List.of(), "/healthz",
+    return new AuthorityService(side, baseUrl, null, Duration.ofSeconds(10), List.of(), List.of(), Set.of(), "/healthz",
         DEFAULT_CONCURRENCY, newClient(Duration.ofSeconds(10)));
   }
 
@@ -101,7 +104,7 @@ public final class AuthorityService {
   /** This service with a bearer token ({@code null} for none). */
   public AuthorityService withToken(String bearerToken) {
     return new AuthorityService(side, baseUrl, bearerToken == null || bearerToken.isBlank() ? null : bearerToken, timeout,
-        writeRoutes, readPaths, healthPath, concurrency, client);
+        writeRoutes, readPaths, volatileFields, healthPath, concurrency, client);
   }
 
   /** This service with every request (and connect) bounded by {@code limit}. */
@@ -109,12 +112,12 @@ public final class AuthorityService {
     if (limit == null || limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }
-    return new AuthorityService(side, baseUrl, token, limit, writeRoutes, readPaths, healthPath, concurrency, newClient(limit));
+    return new AuthorityService(side, baseUrl, token, limit, writeRoutes, readPaths, volatileFields, healthPath, concurrency, newClient(limit));
   }
 
   /** This service with the authority write routes to probe. */
   public AuthorityService withWriteRoutes(List<WriteRoute> routes) {
-    return new AuthorityService(side, baseUrl, token, timeout, routes, readPaths, healthPath, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, routes, readPaths, volatileFields, healthPath, concurrency, client);
   }
 
   /**
@@ -133,12 +136,21 @@ public final class AuthorityService {
         throw new HarnessInputException("read path '" + p + "' of the " + side.label() + " service", "must start with '/'");
       }
     }
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, paths, healthPath, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, paths, volatileFields, healthPath, concurrency, client);
+  }
+
+  /**
+   * This service with JSON fields whose values change on every read, such as {@code served_at} or
+   * {@code uptime_ms}: they are left out, at any depth, when read paths are compared before and
+   * after refused writes, so only real state changes count as a trace.
+   */
+  public AuthorityService withVolatileFields(String... names) {
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, Set.of(names), healthPath, concurrency, client);
   }
 
   /** This service with another health path ({@code /healthz} by default). */
   public AuthorityService withHealthPath(String path) {
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, path, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, path, concurrency, client);
   }
 
   /** This service with at most {@code requests} requests in flight at once. */
@@ -146,7 +158,7 @@ public final class AuthorityService {
     if (requests < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, was " + requests);
     }
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, healthPath, requests, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, healthPath, requests, client);
   }
 
   private static HttpClient newClient(Duration connectTimeout) {
@@ -181,6 +193,11 @@ public final class AuthorityService {
   /** The read paths that make up the observable state. */
   public List<String> readPaths() {
     return readPaths;
+  }
+
+  /** JSON field names ignored when state snapshots are compared. */
+  public Set<String> volatileFields() {
+    return volatileFields;
   }
 
   /** The health path. */

@@ -69,6 +69,14 @@ class AuthorityServiceAssertTest {
   }
 
   @Test
+  void volatileFieldsInReadsAreNoTraceOnceNamed() {
+    service.countingReads().on("POST /runs", Answer.of(503, FLAT)).on("POST /runs/harness-probe/events", Answer.of(503, FLAT));
+    assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.READ_ONLY).rejectsAuthorityWrites())
+        .hasMessageContaining("GET /state: changed although every write was refused");
+    assertThat(runtime.withVolatileFields("served")).inWriteMode(WriteMode.READ_ONLY).rejectsAuthorityWrites();
+  }
+
+  @Test
   void writeAcceptedWhileFrozenFailsWithTheStatusSeen() {
     service.on("POST /runs", Answer.applied(201, "{}")).on("POST /runs/harness-probe/events", Answer.of(503, FLAT));
     assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.READ_ONLY).rejectsAuthorityWrites())

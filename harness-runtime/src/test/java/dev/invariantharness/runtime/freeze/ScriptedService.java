@@ -48,6 +48,8 @@ final class ScriptedService implements AutoCloseable {
   private final Map<String, String> state = new ConcurrentHashMap<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean countServed;
 
   ScriptedService() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,7 +63,8 @@ final class ScriptedService implements AutoCloseable {
         }
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Answer a = key.equals("GET /state") && !script.containsKey(key)
-            ? Answer.of(200, "{\"state\":\"" + new java.util.TreeMap<>(state) + "\"}")
+            ? Answer.of(200, "{\"state\":\"" + new java.util.TreeMap<>(state) + "\""
+                + (countServed ? ",\"meta\":{\"served\":" + served.incrementAndGet() + "}" : "") + "}")
             : script.getOrDefault(key, Answer.of(404, "{\"error\":\"not_found\"}"));
         if (a.hangs()) {
           closed.await(30, TimeUnit.SECONDS);
@@ -87,6 +90,12 @@ final class ScriptedService implements AutoCloseable {
 
   ScriptedService on(String route, Answer answer) {
     script.put(route, answer);
+    return this;
+  }
+
+  /** {@code GET /state} also says how often it was served: a volatile field. */
+  ScriptedService countingReads() {
+    countServed = true;
     return this;
   }
 
