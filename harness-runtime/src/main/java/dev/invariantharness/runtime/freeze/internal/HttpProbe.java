@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * Sends requests to one service over {@code java.net.http}, at most
  * {@link AuthorityService#concurrency()} in flight, each bounded by the service's timeout (the
  * request timeout covers the headers; the whole exchange, body included, is bounded as well, so a
- * peer that stalls mid-body cannot hang the check). A request that gets no answer becomes an
+ * peer that stalls mid-body cannot hang the check), and bodies are kept up to 64 KiB, so a peer
+ * that streams without end cannot exhaust memory either. A request that gets no answer becomes an
  * exchange with status {@code 0} whose response body says why.
  */
 public final class HttpProbe {
@@ -64,7 +65,7 @@ public final class HttpProbe {
     Duration limit = service.timeout();
     CompletableFuture<HttpResponse<String>> response;
     try {
-      response = service.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+      response = service.client().sendAsync(request, CappedBody.handler());
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(noAnswer(service, r, Duration.ZERO, "not sent: " + e.getMessage()));
     }
