@@ -73,8 +73,8 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
 
   /**
    * Every write route answers the side's frozen status ({@code 503} runtime, {@code 410} legacy)
-   * with error code {@code write_path_frozen}, flat or nested; and the read paths answer exactly
-   * as before, so no refused write was applied.
+   * with error code {@code write_path_frozen}, flat or nested; and the read paths answer 2xx
+   * and exactly as before, so no refused write was applied.
    */
   public AuthorityServiceAssert rejectsAuthorityWrites() {
     WriteExpectation e = stated();
@@ -90,6 +90,11 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
     Findings findings = Findings.of(FreezeAssertions.INVARIANT,
         "the " + actual.side().label() + " " + e.state() + " must refuse every authority write with " + e.expected() + " and apply none");
     report(probe, findings);
+    for (String failed : probe.before().failedReads()) {
+      int colon = failed.indexOf(": ");
+      findings.add(failed.substring(0, colon), failed.substring(colon + 2)
+          + "; without reading the state back, a refused write that was applied cannot be ruled out");
+    }
     List<String> traces = probe.traces();
     for (String path : traces) {
       findings.add("GET " + path, "changed although every write was refused: a refused write was applied");

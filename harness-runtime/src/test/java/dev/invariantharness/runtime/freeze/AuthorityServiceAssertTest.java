@@ -121,6 +121,15 @@ class AuthorityServiceAssertTest {
   }
 
   @Test
+  void refusedWritesCannotBeProvenTracelessWithoutReadableState() {
+    service.on("GET /state", Answer.of(500, "oops")).on("POST /runs", Answer.of(503, FLAT))
+        .on("POST /runs/harness-probe/events", Answer.of(503, FLAT));
+    assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.READ_ONLY).rejectsAuthorityWrites())
+        .hasMessageContaining("GET /state: answered 500 (non-JSON body: oops); without reading the state back, a refused"
+            + " write that was applied cannot be ruled out");
+  }
+
+  @Test
   void healthThatHidesOrMisstatesTheModeFails() {
     service.on("GET /healthz", Answer.of(200, "{\"status\":\"ok\"}"));
     assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.READ_ONLY).reportsItsWriteMode())

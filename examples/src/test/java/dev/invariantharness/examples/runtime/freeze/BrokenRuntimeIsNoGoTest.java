@@ -92,6 +92,8 @@ class BrokenRuntimeIsNoGoTest {
         .startsWith("INV-05 violated")
         .contains("must keep serving reads")
         .contains("GET /internal/v1/runs: answered 503 (flat body with error code \"write_path_frozen\"");
+    assertThat(failed(out, "readOnlyRuntimeRefusesEveryAuthorityWriteAndAppliesNone").reason())
+        .contains("without reading the state back, a refused write that was applied cannot be ruled out");
   }
 
   @Test
