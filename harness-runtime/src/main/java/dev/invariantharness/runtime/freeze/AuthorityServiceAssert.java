@@ -106,7 +106,10 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
     return this;
   }
 
-  /** Every write route answers 2xx. */
+  /**
+   * Every write route answers 2xx and, when read paths are configured, the state they show
+   * changes: an authority that answers 201 and drops the write fails.
+   */
   public AuthorityServiceAssert acceptsAuthorityWrites() {
     WriteExpectation e = stated();
     if (e.frozen()) {
@@ -115,8 +118,12 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
     requireRoutes();
     SideProbe probe = SideProbe.run(actual, e);
     Findings findings = Findings.of(FreezeAssertions.INVARIANT,
-        "the " + actual.side().label() + " " + e.state() + " is the authority writer and must accept every authority write");
+        "the " + actual.side().label() + " " + e.state() + " is the authority writer and must accept and apply every authority write");
     report(probe, findings);
+    if (!actual.readPaths().isEmpty() && probe.acceptedAny() && probe.before().changedIn(probe.after()).isEmpty()) {
+      findings.add("GET " + String.join(", GET ", actual.readPaths()), "no read path changed although "
+          + probe.acceptedRoutes().size() + " write(s) were accepted: the writes were not applied, or the read paths do not show them");
+    }
     findings.assertNone();
     return this;
   }

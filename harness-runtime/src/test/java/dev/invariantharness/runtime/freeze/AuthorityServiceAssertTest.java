@@ -94,6 +94,15 @@ class AuthorityServiceAssertTest {
   }
 
   @Test
+  void anActiveRuntimeMustApplyWhatItAccepts() {
+    service.on("POST /runs", Answer.of(201, "{}")).on("POST /runs/harness-probe/events", Answer.of(202, "{}"));
+    assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites())
+        .hasMessageContaining("GET /state: no read path changed although 2 write(s) were accepted");
+    service.on("POST /runs", Answer.applied(201, "{}"));
+    assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites();
+  }
+
+  @Test
   void aPeerThatNeverAnswersFailsWithinTheTimeout() {
     AuthorityService slow = runtime.withTimeout(Duration.ofMillis(300));
     service.on("POST /runs", Answer.hanging()).on("POST /runs/harness-probe/events", Answer.of(503, FLAT));
