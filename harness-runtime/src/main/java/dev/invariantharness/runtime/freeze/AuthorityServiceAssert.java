@@ -46,6 +46,7 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
 
   private WriteExpectation expectation;
   private WriteMode mode;
+  private SideProbe lastAccepted;
 
   AuthorityServiceAssert(AuthorityService actual) {
     super(actual, AuthorityServiceAssert.class);
@@ -106,10 +107,7 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
     return this;
   }
 
-  /**
-   * Every write route answers 2xx and, when read paths are configured, the state they show
-   * changes: an authority that answers 201 and drops the write fails.
-   */
+  /** Every write route answers 2xx. */
   public AuthorityServiceAssert acceptsAuthorityWrites() {
     WriteExpectation e = stated();
     if (e.frozen()) {
@@ -118,13 +116,38 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
     requireRoutes();
     SideProbe probe = SideProbe.run(actual, e);
     Findings findings = Findings.of(FreezeAssertions.INVARIANT,
-        "the " + actual.side().label() + " " + e.state() + " is the authority writer and must accept and apply every authority write");
+        "the " + actual.side().label() + " " + e.state() + " is the authority writer and must accept every authority write");
     report(probe, findings);
-    if (!actual.readPaths().isEmpty() && probe.acceptedAny() && probe.before().changedIn(probe.after()).isEmpty()) {
-      findings.add("GET " + String.join(", GET ", actual.readPaths()), "no read path changed although "
-          + probe.acceptedRoutes().size() + " write(s) were accepted: the writes were not applied, or the read paths do not show them");
-    }
+    lastAccepted = probe;
     findings.assertNone();
+    return this;
+  }
+
+  /**
+   * After {@link #acceptsAuthorityWrites()}: the read paths changed, so the accepted writes were
+   * applied; an authority that answers 201 and drops the write fails. Use it when the routes
+   * create something on every call (a POST that appends); re-applying idempotent writes (the same
+   * PUT twice) rightly changes nothing.
+   *
+   * <pre>{@code
+   * assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites().andAppliesThem();
+   * }</pre>
+   */
+  public AuthorityServiceAssert andAppliesThem() {
+    if (lastAccepted == null) {
+      throw new IllegalStateException("andAppliesThem() checks the writes of acceptsAuthorityWrites(); call that first");
+    }
+    if (actual.readPaths().isEmpty()) {
+      throw new HarnessInputException("read paths of the " + actual, "none configured; set withReadPaths(...)");
+    }
+    if (lastAccepted.before().changedIn(lastAccepted.after()).isEmpty()) {
+      Evidence.diff("state before and after accepted writes", lastAccepted.before().render(), lastAccepted.after().render());
+      Findings.of(FreezeAssertions.INVARIANT, "the " + actual.side().label() + " " + lastAccepted.expectation().state()
+              + " is the authority writer and must apply the writes it accepts")
+          .add("GET " + String.join(", GET ", actual.readPaths()), "no read path changed although "
+              + lastAccepted.acceptedRoutes().size() + " write(s) were accepted: the writes were dropped, or the read paths do not show them")
+          .assertNone();
+    }
     return this;
   }
 

@@ -96,10 +96,14 @@ class AuthorityServiceAssertTest {
   @Test
   void anActiveRuntimeMustApplyWhatItAccepts() {
     service.on("POST /runs", Answer.of(201, "{}")).on("POST /runs/harness-probe/events", Answer.of(202, "{}"));
-    assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites())
+    assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites().andAppliesThem())
+        .hasMessageStartingWith("INV-05 violated: 1 finding(s) — the runtime in write mode rust_active is the authority writer"
+            + " and must apply the writes it accepts")
         .hasMessageContaining("GET /state: no read path changed although 2 write(s) were accepted");
     service.on("POST /runs", Answer.applied(201, "{}"));
-    assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites();
+    assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites().andAppliesThem();
+    assertThatThrownBy(() -> assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).andAppliesThem())
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -153,6 +153,10 @@ public final class ReferenceRuntimeService implements AutoCloseable {
       send(ex, 503, JsonHttp.error("write_path_frozen", "runtime authority writes are frozen (" + mode.wireName() + ")"));
       return;
     }
+    if (variant == RuntimeVariant.DROPS_ACCEPTED_WRITES) {
+      send(ex, path.endsWith("/events") ? 202 : 201, JSON.createObjectNode().put("accepted", true));
+      return;
+    }
     JsonNode created = apply(path, body);
     if (created == null) {
       send(ex, 404, JsonHttp.error("not_found", "no route POST " + path));

@@ -18,7 +18,9 @@ public enum RuntimeVariant {
   /** The runtime's {@code /healthz} always says {@code rust_active}, writer active. */
   HEALTHZ_LIES,
   /** The frozen legacy service refuses POST, PUT and PATCH but still deletes. */
-  LEGACY_PARTIAL_FREEZE;
+  LEGACY_PARTIAL_FREEZE,
+  /** The active runtime answers 2xx to every write but stores nothing. */
+  DROPS_ACCEPTED_WRITES;
 
   /** The variant named by configuration, e.g. {@code applies-while-frozen}. */
   public static RuntimeVariant parse(String name) {

@@ -126,6 +126,16 @@ class BrokenRuntimeIsNoGoTest {
   }
 
   @Test
+  void activeRuntimeThatDropsWhatItAcceptsIsNoGoOnInv05() {
+    Outcome out = gates("drops-accepted-writes");
+    assertNoGoOnMerge(out);
+    assertThat(failed(out, "rustActiveRuntimeAcceptsAndAppliesEveryAuthorityWrite").reason())
+        .startsWith("INV-05 violated: 1 finding(s) — the runtime in write mode rust_active is the authority writer and must"
+            + " apply the writes it accepts")
+        .contains("GET /internal/v1/runs, GET /internal/v1/workers: no read path changed although 5 write(s) were accepted");
+  }
+
+  @Test
   void correctServicesAreGoWithOneRowPerRouteAndStep() {
     Outcome out = gates("correct");
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);

@@ -37,9 +37,9 @@ class RuntimeCutoverGates {
 
   @Test
   @Verifies("INV-05")
-  void rustActiveRuntimeAcceptsEveryAuthorityWrite(RuntimeCutoverStack stack) throws Exception {
+  void rustActiveRuntimeAcceptsAndAppliesEveryAuthorityWrite(RuntimeCutoverStack stack) throws Exception {
     stack.switchTo(WriteMode.RUST_ACTIVE, true);
-    assertThat(stack.runtime()).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites();
+    assertThat(stack.runtime()).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites().andAppliesThem();
   }
 
   @Test
