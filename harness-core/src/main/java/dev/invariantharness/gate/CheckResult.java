@@ -37,9 +37,61 @@ public record CheckResult(
     List<EvidenceRef> evidence,
     Mitigation mitigation) {
 
-  /** The order rows appear in reports: by lane, then check id, so parallel runs diff cleanly. */
+  /**
+   * The order rows appear in reports: by lane, then check id, so parallel runs diff cleanly.
+   * Numbers inside ids compare by value, so {@code drill[2]} comes before {@code drill[10]}.
+   */
   public static final Comparator<CheckResult> REPORT_ORDER =
-      Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId);
+      Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId, CheckResult::compareNatural);
+
+  private static int compareNatural(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (isDigit(x) && isDigit(y)) {
+        int si = i;
+        int sj = j;
+        while (si < a.length() && a.charAt(si) == '0') {
+          si++;
+        }
+        while (sj < b.length() && b.charAt(sj) == '0') {
+          sj++;
+        }
+        int ei = si;
+        int ej = sj;
+        while (ei < a.length() && isDigit(a.charAt(ei))) {
+          ei++;
+        }
+        while (ej < b.length() && isDigit(b.charAt(ej))) {
+          ej++;
+        }
+        int byLength = Integer.compare(ei - si, ej - sj);
+        if (byLength != 0) {
+          return byLength;
+        }
+        int byDigits = a.substring(si, ei).compareTo(b.substring(sj, ej));
+        if (byDigits != 0) {
+          return byDigits;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        if (x != y) {
+          return Character.compare(x, y);
+        }
+        i++;
+        j++;
+      }
+    }
+    int byRest = Integer.compare(a.length() - i, b.length() - j);
+    return byRest != 0 ? byRest : a.compareTo(b);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");

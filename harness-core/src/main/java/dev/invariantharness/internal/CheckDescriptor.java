@@ -95,14 +95,21 @@ public record CheckDescriptor(
 
   /** {@code [3]} for the third invocation of a parameterized or repeated test, else empty. */
   public static String invocationSuffix(String uniqueId) {
-    // The last segment is "[type:value]"; invocations have values "#n". Parsing the whole
-    // UniqueId per test costs more than every other per-test step of the harness together.
-    int open = uniqueId.lastIndexOf("/[");
-    int colon = open < 0 ? -1 : uniqueId.indexOf(':', open);
-    if (colon < 0 || !uniqueId.endsWith("]") || colon + 1 >= uniqueId.length() || uniqueId.charAt(colon + 1) != '#') {
-      return "";
+    // Trailing segments "[type:#n]" are invocations and dynamic nodes, outermost first ("[12][1]"
+    // for the first test of the twelfth dynamic container). Parsing the whole UniqueId per test
+    // costs more than every other per-test step of the harness together.
+    String suffix = "";
+    int end = uniqueId.length();
+    while (end > 0 && uniqueId.charAt(end - 1) == ']') {
+      int open = uniqueId.lastIndexOf("/[", end - 1);
+      int colon = open < 0 ? -1 : uniqueId.indexOf(':', open);
+      if (colon < 0 || colon + 1 >= end - 1 || uniqueId.charAt(colon + 1) != '#') {
+        break;
+      }
+      suffix = "[" + uniqueId.substring(colon + 2, end - 1) + "]" + suffix;
+      end = open;
     }
-    return "[" + uniqueId.substring(colon + 2, uniqueId.length() - 1) + "]";
+    return suffix;
   }
 
   /** No {@code @Verifies} and no {@code @NotApplicable}: reviewers require an explicit mapping. */

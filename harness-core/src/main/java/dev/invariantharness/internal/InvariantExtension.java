@@ -20,6 +20,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -89,12 +90,46 @@ public final class InvariantExtension
   /** Publishes the test's evidence so the report listener can link it from the row. */
   @Override
   public void afterEach(ExtensionContext context) {
+    publishEvidence(context);
+  }
+
+  private static void publishEvidence(ExtensionContext context) {
     EvidenceLog log = context.getStore(NAMESPACE).get(EvidenceLog.class, EvidenceLog.class);
     if (log != null) {
       for (EvidenceRef ref : log.list()) {
         context.publishReportEntry(InvariantReportListener.EVIDENCE_ENTRY, ref.kind() + "|" + ref.path() + "|" + ref.name());
       }
     }
+  }
+
+  /**
+   * A dynamic test is a row of its own: it gets its own evidence log, and since JUnit runs no
+   * {@code afterEach} per dynamic test, its evidence is published here, under its own id.
+   */
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+      ExtensionContext context) throws Throwable {
+    Optional<CheckDescriptor> d = factoryDescriptor(context);
+    if (d.isEmpty()) {
+      invocation.proceed();
+      return;
+    }
+    try (CurrentEvidence.Binding binding = CurrentEvidence.bind(evidenceLog(context, d.get()))) {
+      invocation.proceed();
+    } finally {
+      publishEvidence(context);
+    }
+  }
+
+  /** The mapping of the factory method a dynamic test came from. */
+  private static Optional<CheckDescriptor> factoryDescriptor(ExtensionContext context) {
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      Optional<CheckDescriptor> d = descriptor(c.get());
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -151,6 +151,25 @@ class GateReportEndToEndTest {
   }
 
   @Test
+  void eachDynamicTestIsARowWithItsOwnEvidenceInNaturalOrder() {
+    Outcome out = GateRun.into(reports).run(Samples.DynamicRows.class);
+    List<CheckResult> rows = out.report().results();
+    assertThat(rows).extracting(CheckResult::checkId).containsExactly(
+        "DynamicRows.everyRouteIsFrozen[1]", "DynamicRows.everyRouteIsFrozen[2]", "DynamicRows.everyRouteIsFrozen[3]",
+        "DynamicRows.everyRouteIsFrozen[4]", "DynamicRows.everyRouteIsFrozen[5]", "DynamicRows.everyRouteIsFrozen[6]",
+        "DynamicRows.everyRouteIsFrozen[7]", "DynamicRows.everyRouteIsFrozen[8]", "DynamicRows.everyRouteIsFrozen[9]",
+        "DynamicRows.everyRouteIsFrozen[10]", "DynamicRows.everyRouteIsFrozen[11]", "DynamicRows.everyRouteIsFrozen[12][1]");
+    CheckResult third = rows.get(2);
+    assertThat(third.status()).isEqualTo(CheckStatus.FAILED);
+    assertThat(third.description()).isEqualTo("POST /r/3 @ read_only");
+    assertThat(third.reason()).contains("answered 201 in read_only");
+    assertThat(rows.subList(0, 11)).allSatisfy(r -> assertThat(r.evidence()).singleElement()
+        .satisfies(e -> assertThat(out.reportDir().resolve(e.path())).content().startsWith("route ")));
+    assertThat(out.reportDir().resolve(rows.get(9).evidence().get(0).path())).content().contains("route 10 answered");
+    assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
+  }
+
+  @Test
   void parallelExecutionGivesOneCompleteReport() {
     Outcome out = GateRun.into(reports)
         .with("junit.jupiter.execution.parallel.enabled", "true")

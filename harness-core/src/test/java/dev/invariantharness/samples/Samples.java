@@ -161,4 +161,20 @@ public final class Samples {
   public static class HangingClose {
     @Test @Verifies("INV-07") void replay(SampleFixtures.StuckOnClose target) {}
   }
+
+  @InvariantTest(lane = "runtime")
+  public static class DynamicRows {
+    @org.junit.jupiter.api.TestFactory @Verifies("INV-05")
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicNode> everyRouteIsFrozen() {
+      java.util.stream.Stream<org.junit.jupiter.api.DynamicNode> routes = java.util.stream.IntStream.rangeClosed(1, 11)
+          .mapToObj(i -> org.junit.jupiter.api.DynamicTest.dynamicTest("POST /r/" + i + " @ read_only", () -> {
+            dev.invariantharness.evidence.Evidence.text("answer", "route " + i + " answered 503 write_path_frozen");
+            if (i == 3) {
+              throw new AssertionError("POST /r/3 answered 201 in read_only");
+            }
+          }));
+      return java.util.stream.Stream.concat(routes, java.util.stream.Stream.of(org.junit.jupiter.api.DynamicContainer.dynamicContainer(
+          "rollback", java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest("POST /r/1 @ shadow_only", () -> {})))));
+    }
+  }
 }
