@@ -20,8 +20,9 @@ import java.util.Map;
  * reference decision {@link GapPolicy#decide(long, long)}; applying a frame the decision discards
  * is a duplicate (or an out-of-order apply when it fills a hole), applying one it resyncs is a
  * gap applied, discarding one it applies is a lost frame. The server's side: after a resume at
- * watermark W, the frames sent on the topic must be exactly W+1 up to the highest seq sent before
- * the resume, in order, until the connection ends. At the end, a client that misses seqs (holes,
+ * watermark W, and until the connection ends or the topic is reset, the server sends no seq at or
+ * below W on the topic, and its first frames are exactly W+1 up to the highest seq it had sent
+ * before the resume, in order; after those, live delivery is at least once. At the end, a client that misses seqs (holes,
  * or frames sent but never applied) has a silent hole.
  */
 public final class ReplayEngine {
@@ -74,15 +75,19 @@ public final class ReplayEngine {
   /** The server sent {@code (topic, seq)}. */
   public void sent(String topic, long seq, long line) {
     TopicState t = enter(topic, line);
-    if (t.replayInProgress(connection)) {
+    if (t.resumeConnection == connection) {
       long next = t.replayNext;
-      if (seq == next) {
-        t.replayNext = next + 1;
-      } else if (seq > next) {
-        replaySkipped(t, seq, line);
-        t.replayNext = seq + 1;
-      } else {
+      if (seq <= t.resumeWatermark) {
         replayRepeated(t, seq, line);
+      } else if (next <= t.replayEnd) {
+        if (seq == next) {
+          t.replayNext = next + 1;
+        } else if (seq > next) {
+          replaySkipped(t, seq, line);
+          t.replayNext = seq + 1;
+        } else {
+          replayRepeated(t, seq, line);
+        }
       }
     }
     if (seq > t.highestSent) {
@@ -150,7 +155,7 @@ public final class ReplayEngine {
     t.resumeLine = line;
     t.replayNext = watermark + 1;
     t.replayEnd = t.highestSent;
-    t.replayConnection = connection;
+    t.resumeConnection = connection;
     t.remember(EventKind.RESUME, watermark, line);
   }
 
@@ -166,7 +171,7 @@ public final class ReplayEngine {
     t.baseWatermark = watermark;
     t.baseLine = line;
     t.baseKind = kind;
-    t.endReplay();
+    t.endResume();
     t.remember(kind, watermark, line);
   }
 

@@ -32,8 +32,8 @@ final class TopicState {
   long resumeLine;
   long replayNext;
   long replayEnd = -1;
-  /** The connection the replay belongs to; a disconnect ends it. */
-  long replayConnection = -1;
+  /** The connection the latest resume is in force on; a disconnect or a reset ends it. */
+  long resumeConnection = -1;
 
   private final long[] recentLines;
   private final long[] recentValues;
@@ -49,11 +49,11 @@ final class TopicState {
   }
 
   boolean replayInProgress(long connection) {
-    return replayConnection == connection && replayNext <= replayEnd;
+    return resumeConnection == connection && replayNext <= replayEnd;
   }
 
-  void endReplay() {
-    replayEnd = -1;
+  void endResume() {
+    resumeConnection = -1;
   }
 
   HoleRanges holes() {
