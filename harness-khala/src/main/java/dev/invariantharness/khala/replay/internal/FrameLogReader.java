@@ -27,6 +27,8 @@ public final class FrameLogReader {
   private final ReplayEngine engine;
   private final List<String> resumeTopics = new ArrayList<>();
   private final List<Long> resumeWatermarks = new ArrayList<>();
+  /** The line the event being read starts on; 0 between events. */
+  private int eventLine;
 
   private FrameLogReader(String input, ReplayEngine engine) {
     this.input = input;
@@ -43,8 +45,12 @@ public final class FrameLogReader {
         JsonParser parser = JSON.createParser(in)) {
       readEvents(parser);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new HarnessInputException(input, line, "malformed JSON: " + e.getOriginalMessage(), e);
+      // a truncated line is only noticed on the next one: name the line the event started on
+      int at = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      int line = eventLine > 0 ? eventLine : at;
+      String where = at > line ? " (noticed at line " + at + ")" : "";
+      throw new HarnessInputException(input, line,
+          "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new HarnessInputException(input, -1, "cannot read the frame log: " + e, e);
     }
@@ -62,7 +68,9 @@ public final class FrameLogReader {
         throw bad(line, "more than one event on the line; a frame log holds one event per line");
       }
       previousLine = line;
+      eventLine = line;
       readEvent(parser, line);
+      eventLine = 0;
     }
   }
 
