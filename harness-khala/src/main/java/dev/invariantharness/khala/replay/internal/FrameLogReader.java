@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,9 +23,18 @@ import java.util.List;
 public final class FrameLogReader {
 
   private static final JsonFactory JSON = new JsonFactory();
+  private static final EventKind[] KINDS = EventKind.values();
+  private static final char[][] WIRE_NAMES = new char[KINDS.length][];
+
+  static {
+    for (EventKind kind : KINDS) {
+      WIRE_NAMES[kind.ordinal()] = kind.wireName().toCharArray();
+    }
+  }
 
   private final String input;
   private final ReplayEngine engine;
+  private final TopicNames topics = new TopicNames();
   private final List<String> resumeTopics = new ArrayList<>();
   private final List<Long> resumeWatermarks = new ArrayList<>();
   /** The line the event being read starts on; 0 between events. */
@@ -84,7 +94,7 @@ public final class FrameLogReader {
     while ((field = parser.nextFieldName()) != null) {
       switch (field) {
         case "event" -> kind = kind(parser, line);
-        case "topic" -> topic = string(parser, line, "topic");
+        case "topic" -> topic = topic(parser, line);
         case "seq" -> seq = number(parser, line, "seq");
         case "watermark" -> watermark = number(parser, line, "watermark");
         case "resume_after" -> {
@@ -124,19 +134,32 @@ public final class FrameLogReader {
   }
 
   private EventKind kind(JsonParser parser, int line) throws IOException {
-    String name = string(parser, line, "event");
-    return switch (name) {
-      case "sent" -> EventKind.SENT;
-      case "applied" -> EventKind.APPLIED;
-      case "discarded" -> EventKind.DISCARDED;
-      case "connect" -> EventKind.CONNECT;
-      case "disconnect" -> EventKind.DISCONNECT;
-      case "resume" -> EventKind.RESUME;
-      case "reset" -> EventKind.RESET;
-      case "snapshot" -> EventKind.SNAPSHOT;
-      default -> throw bad(line, "unknown event \"" + name + "\"; expected one of: sent,"
-          + " applied, discarded, connect, disconnect, resume, reset, snapshot");
-    };
+    JsonToken token = parser.nextToken();
+    if (token != JsonToken.VALUE_STRING) {
+      throw bad(line, "\"event\" must be a string, found " + found(parser, token));
+    }
+    // matched in the parser's buffer: no String per line
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int length = parser.getTextLength();
+    for (EventKind kind : KINDS) {
+      char[] name = WIRE_NAMES[kind.ordinal()];
+      if (name.length == length
+          && Arrays.equals(name, 0, length, text, offset, offset + length)) {
+        return kind;
+      }
+    }
+    throw bad(line, "unknown event \"" + abbreviate(parser.getText()) + "\"; expected one of:"
+        + " sent, applied, discarded, connect, disconnect, resume, reset, snapshot");
+  }
+
+  private String topic(JsonParser parser, int line) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token != JsonToken.VALUE_STRING) {
+      throw bad(line, "\"topic\" must be a string, found " + found(parser, token));
+    }
+    return topics.intern(parser.getTextCharacters(), parser.getTextOffset(),
+        parser.getTextLength());
   }
 
   /**
