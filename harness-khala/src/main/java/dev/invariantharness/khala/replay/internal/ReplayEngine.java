@@ -102,26 +102,24 @@ public final class ReplayEngine {
     t.clientSide = true;
     t.established = true;
     long watermark = t.watermark;
-    switch (policy.decide(watermark, seq)) {
-      case APPLY -> {
-        if (seq != watermark + 1) {
-          t.holes().add(watermark + 1, seq - 1, line);
-        }
-        t.watermark = seq;
-      }
-      case RESYNC_REQUIRED -> {
-        gapApplied(t, seq, line);
+    // identity tests rather than an enum switch: this is the per-frame path
+    ApplyDecision decision = policy.decide(watermark, seq);
+    if (decision == ApplyDecision.APPLY) {
+      if (seq != watermark + 1) {
         t.holes().add(watermark + 1, seq - 1, line);
-        t.watermark = seq;
       }
-      case DISCARD -> {
-        long skippedAt = t.holes == null ? -1 : t.holes.fill(seq);
-        if (skippedAt >= 0) {
-          outOfOrder(t, seq, skippedAt, line);
-        } else {
-          duplicate(t, seq, line);
-        }
+      t.watermark = seq;
+    } else if (decision == ApplyDecision.DISCARD) {
+      long skippedAt = t.holes == null ? -1 : t.holes.fill(seq);
+      if (skippedAt >= 0) {
+        outOfOrder(t, seq, skippedAt, line);
+      } else {
+        duplicate(t, seq, line);
       }
+    } else {
+      gapApplied(t, seq, line);
+      t.holes().add(watermark + 1, seq - 1, line);
+      t.watermark = seq;
     }
     t.remember(EventKind.APPLIED, seq, line);
   }

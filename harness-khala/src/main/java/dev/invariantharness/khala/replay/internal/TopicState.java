@@ -35,17 +35,19 @@ final class TopicState {
   /** The connection the latest resume is in force on; a disconnect or a reset ends it. */
   long resumeConnection = -1;
 
-  private final long[] recentLines;
-  private final long[] recentValues;
-  private final EventKind[] recentKinds;
+  /**
+   * The ring of recent events: two longs per event, the line with the kind's ordinal in the top
+   * byte, and the seq or watermark. One primitive array, so remembering an event is two stores.
+   */
+  private final long[] recent;
+  private final int capacity;
   private int recentNext;
   private int recentCount;
 
   TopicState(String topic, int contextSize) {
     this.topic = topic;
-    this.recentLines = new long[contextSize];
-    this.recentValues = new long[contextSize];
-    this.recentKinds = new EventKind[contextSize];
+    this.capacity = contextSize;
+    this.recent = new long[2 * contextSize];
   }
 
   boolean replayInProgress(long connection) {
@@ -68,14 +70,15 @@ final class TopicState {
   }
 
   void remember(EventKind kind, long value, long line) {
-    if (recentLines.length == 0) {
+    if (capacity == 0) {
       return;
     }
-    recentLines[recentNext] = line;
-    recentValues[recentNext] = value;
-    recentKinds[recentNext] = kind;
-    recentNext = (recentNext + 1) % recentLines.length;
-    if (recentCount < recentLines.length) {
+    int slot = recentNext;
+    recent[2 * slot] = line | ((long) kind.ordinal() << KIND_SHIFT);
+    recent[2 * slot + 1] = value;
+    // no modulo on the per-event path
+    recentNext = slot + 1 == capacity ? 0 : slot + 1;
+    if (recentCount < capacity) {
       recentCount++;
     }
   }
@@ -84,21 +87,24 @@ final class TopicState {
     return recentCount;
   }
 
-  /** The {@code i}-th most recent remembered event, oldest first ({@code i < recentCount()}). */
+  /** The {@code i}-th remembered event, oldest first ({@code i < recentCount()}). */
   private int slot(int i) {
-    int size = recentLines.length;
-    return ((recentNext - recentCount + i) % size + size) % size;
+    return ((recentNext - recentCount + i) % capacity + capacity) % capacity;
   }
 
   long recentLine(int i) {
-    return recentLines[slot(i)];
+    return recent[2 * slot(i)] & LINE_MASK;
   }
 
   long recentValue(int i) {
-    return recentValues[slot(i)];
+    return recent[2 * slot(i) + 1];
   }
 
   EventKind recentKind(int i) {
-    return recentKinds[slot(i)];
+    return KINDS[(int) (recent[2 * slot(i)] >>> KIND_SHIFT)];
   }
+
+  private static final EventKind[] KINDS = EventKind.values();
+  private static final int KIND_SHIFT = 56;
+  private static final long LINE_MASK = (1L << KIND_SHIFT) - 1;
 }
