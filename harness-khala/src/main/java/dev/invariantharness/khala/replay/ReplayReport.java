@@ -2,6 +2,7 @@ package dev.invariantharness.khala.replay;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.invariantharness.evidence.Evidence;
 import dev.invariantharness.finding.Finding;
 import dev.invariantharness.finding.Findings;
 import dev.invariantharness.finding.InvariantViolation;
@@ -79,17 +80,32 @@ public record ReplayReport(
   /**
    * Passes when the log kept the contract; otherwise throws one {@link InvariantViolation} whose
    * message starts with {@code INV-07 violated} and lists every kept violation with its line and
-   * context, and the total when more were found than kept.
+   * context, and the total when more were found than kept. Inside a harness check the violations
+   * are also attached as evidence ({@code INV-07 replay violations}).
    */
   public void assertNoViolations() {
     if (isClean()) {
       return;
     }
+    // inside a harness check this lands next to the report row; elsewhere it is a no-op
+    Evidence.text("INV-07 replay violations", evidenceText());
     Findings findings = Findings.of(INVARIANT, rule());
     for (Finding finding : findings()) {
       findings.add(finding.location(), finding.message());
     }
     findings.assertNone();
+  }
+
+  private String evidenceText() {
+    StringBuilder text = new StringBuilder(toString());
+    for (ReplayViolation violation : violations) {
+      text.append('\n').append(violation);
+    }
+    if (violationCount > violations.size()) {
+      text.append("\n… and ").append(violationCount - violations.size())
+          .append(" more, counted by kind above");
+    }
+    return text.append('\n').toString();
   }
 
   private String rule() {
