@@ -3,6 +3,7 @@ package dev.invariantharness.khala.replay;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.khala.replay.internal.ReplayEngine;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -129,6 +130,7 @@ public final class ReplayChecker {
   }
 
   private static long requireSeq(String topic, long seq) {
+    Objects.requireNonNull(topic, "topic");
     if (seq < 0) {
       throw new IllegalArgumentException("seq must be >= 0, was " + seq + " on topic " + topic);
     }

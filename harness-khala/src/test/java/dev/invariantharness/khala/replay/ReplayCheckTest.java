@@ -315,6 +315,24 @@ class ReplayCheckTest {
     }
 
     @Test
+    void holeTrackingIsBoundedPerTopicAndStillCountsEveryGap() {
+      ReplayChecker checker = ReplayCheck.khala().start("two thousand gaps");
+      for (long seq = 2; seq <= 4000; seq += 2) {
+        checker.applied("a", seq);
+      }
+      checker.applied("a", 3999);
+
+      ReplayReport report = checker.finish();
+
+      assertThat(report.countsByKind()).containsOnlyKeys(ViolationKind.SILENT_HOLE,
+          ViolationKind.DUPLICATE_APPLY);
+      assertThat(report.violations().get(1).message()).startsWith("the log ends with the client"
+          + " missing frames: seq 1 skipped at line 1, seq 3 skipped at line 2, seq 5 skipped at"
+          + " line 3, seq 7 skipped at line 4, seq 9 skipped at line 5, and 1995 more gap(s) below"
+          + " last_applied_seq 4000;");
+    }
+
+    @Test
     void aHoleFilledOutOfOrderIsNoLongerAHole() {
       ReplayReport report = khala(applied("a", 1), applied("a", 3), applied("a", 2));
 
