@@ -3,6 +3,9 @@ package dev.invariantharness.khala.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invariantharness.khala.replay.SimulatedSync.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -76,6 +79,27 @@ class ReplayCheckProperties {
     assertThat(capped.countsByKind()).isEqualTo(all.countsByKind());
     assertThat(capped.violations())
         .isEqualTo(all.violations().subList(0, Math.min(limit, all.violations().size())));
+  }
+
+  @Property(tries = 200)
+  void aHistoryWrittenToAFileChecksLikeTheSameHistoryInMemory(
+      @ForAll("arbitraryHistories") History history) throws IOException {
+    Path file = Files.createTempFile("replay-history", ".jsonl");
+    try {
+      try (FrameLogWriter recorder = FrameLogWriter.create(file)) {
+        history.events().forEach(recorder::write);
+      }
+      ReplayReport fromFile = ReplayCheck.of(history.policy()).keepingAtMost(Integer.MAX_VALUE)
+          .check(file);
+      ReplayReport inMemory = history.check();
+
+      assertThat(fromFile.events()).isEqualTo(inMemory.events());
+      assertThat(fromFile.violations())
+          .as("violations read from the file of%n%s", history)
+          .isEqualTo(inMemory.violations());
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   @Provide
