@@ -4,12 +4,15 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -35,8 +38,21 @@ import org.apiguardian.api.API;
 public final class FrameLogWriter implements AutoCloseable {
 
   private static final JsonFactory JSON = new JsonFactory();
+  // pre-encoded names: a recorder writes millions of lines with a handful of distinct strings
+  private static final SerializedString EVENT = new SerializedString("event");
+  private static final SerializedString TOPIC = new SerializedString("topic");
+  private static final SerializedString SEQ = new SerializedString("seq");
+  private static final SerializedString WATERMARK = new SerializedString("watermark");
+  private static final SerializedString[] KIND_NAMES = new SerializedString[EventKind.values().length];
+
+  static {
+    for (EventKind kind : EventKind.values()) {
+      KIND_NAMES[kind.ordinal()] = new SerializedString(kind.wireName());
+    }
+  }
 
   private final JsonGenerator json;
+  private final Map<String, SerializedString> topics = new HashMap<>();
 
   private FrameLogWriter(OutputStream out) throws IOException {
     this.json = JSON.createGenerator(out);
@@ -65,12 +81,15 @@ public final class FrameLogWriter implements AutoCloseable {
   /** Writes {@code event} as one line. Returns {@code this}. */
   public synchronized FrameLogWriter write(ReplayEvent event) {
     try {
-      json.writeStartObject();
-      json.writeStringField("event", event.kind().wireName());
       EventKind kind = event.kind();
+      json.writeStartObject();
+      json.writeFieldName(EVENT);
+      json.writeString(KIND_NAMES[kind.ordinal()]);
       if (kind.hasTopic()) {
-        json.writeStringField("topic", event.topic());
-        json.writeNumberField(kind.carriesSeq() ? "seq" : "watermark", event.value());
+        json.writeFieldName(TOPIC);
+        json.writeString(topics.computeIfAbsent(event.topic(), SerializedString::new));
+        json.writeFieldName(kind.carriesSeq() ? SEQ : WATERMARK);
+        json.writeNumber(event.value());
       }
       json.writeEndObject();
       json.writeRaw('\n');
