@@ -23,7 +23,7 @@ import net.jqwik.api.statistics.Statistics;
  * histories: the checker must report exactly the reference's violations (line, topic, kind, in
  * order) on every one. A failure shows the shrunk history, one event per line.
  */
-class ReplayCheckProperties {
+class ReplayCheckPropertiesTest {
 
   @Property(tries = 1500, shrinking = ShrinkingMode.FULL)
   void checkerAgreesWithTheReferenceOnArbitraryHistories(@ForAll("arbitraryHistories") History history) {
