@@ -2,6 +2,7 @@ package dev.invariantharness.khala.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class ApplyModelTest {
     assertThat(client.offer(new Frame("a", 1))).isEqualTo(ApplyDecision.DISCARD);
 
     assertThat(client.watermarks()).containsOnly(
-        org.assertj.core.api.Assertions.entry("a", 1L), org.assertj.core.api.Assertions.entry("b", 5L));
+        entry("a", 1L), entry("b", 5L));
   }
 
   @Test

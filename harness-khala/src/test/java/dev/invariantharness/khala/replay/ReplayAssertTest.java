@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invariantharness.finding.InvariantViolation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The AssertJ-style entry point. */
 class ReplayAssertTest {
 
   private final FrameLog gapApplied = FrameLog.of("gap applied",
-      java.util.List.of(applied("a", 1), applied("a", 3), ReplayEvent.snapshot("a", 3)));
+      List.of(applied("a", 1), applied("a", 3), ReplayEvent.snapshot("a", 3)));
 
   @Test
   void passesForACleanLogAndReturnsItself() {
@@ -62,7 +63,7 @@ class ReplayAssertTest {
   @Test
   void unexpectedKindFailsListingTheViolations() {
     FrameLog log = FrameLog.of("two kinds",
-        java.util.List.of(applied("a", 1), applied("a", 1), discarded("a", 2)));
+        List.of(applied("a", 1), applied("a", 1), discarded("a", 2)));
 
     assertThatThrownBy(() -> assertThat(log).hasOnlyReplayViolations(ViolationKind.DUPLICATE_APPLY))
         .isInstanceOf(AssertionError.class)

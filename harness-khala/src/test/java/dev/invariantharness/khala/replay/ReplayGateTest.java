@@ -10,6 +10,7 @@ import dev.invariantharness.testkit.GateRun;
 import dev.invariantharness.testkit.GateRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class ReplayGateTest {
   @TempDir
   Path dir;
 
-  private Path record(String name, java.util.function.Consumer<FrameLogWriter> history) {
+  private Path record(String name, Consumer<FrameLogWriter> history) {
     Path log = dir.resolve(name);
     try (FrameLogWriter recorder = FrameLogWriter.create(log)) {
       history.accept(recorder);
