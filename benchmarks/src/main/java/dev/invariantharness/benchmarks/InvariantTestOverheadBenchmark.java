@@ -57,6 +57,7 @@ public class InvariantTestOverheadBenchmark {
   private Class<?> plain;
   private Class<?> invariant;
   private Class<?> annotatedPlain;
+  private Class<?> noOpExtension;
   private Launcher launcher;
   private Launcher reportingLauncher;
 
@@ -69,11 +70,14 @@ public class InvariantTestOverheadBenchmark {
     write(src.resolve("InvariantSuite.java"), "@dev.invariantharness.InvariantTest(lane = \"bench\")\n",
         "@dev.invariantharness.Verifies(\"INV-01\") ");
     write(src.resolve("AnnotatedPlainSuite.java"), "", "@dev.invariantharness.Verifies(\"INV-01\") ");
+    write(src.resolve("NoOpExtensionSuite.java"),
+        "@org.junit.jupiter.api.extension.ExtendWith(dev.invariantharness.benchmarks.NoOpExtension.class)\n",
+        "@dev.invariantharness.Verifies(\"INV-01\") ");
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
         src.resolve("PlainSuite.java").toString(), src.resolve("InvariantSuite.java").toString(),
-        src.resolve("AnnotatedPlainSuite.java").toString());
+        src.resolve("AnnotatedPlainSuite.java").toString(), src.resolve("NoOpExtensionSuite.java").toString());
     if (rc != 0) {
       throw new IllegalStateException("javac failed: " + rc);
     }
@@ -82,6 +86,7 @@ public class InvariantTestOverheadBenchmark {
     plain = loader.loadClass("bench.PlainSuite");
     invariant = loader.loadClass("bench.InvariantSuite");
     annotatedPlain = loader.loadClass("bench.AnnotatedPlainSuite");
+    noOpExtension = loader.loadClass("bench.NoOpExtensionSuite");
     launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
     reportingLauncher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
         .addTestExecutionListeners(new InvariantReportListener()).build());
@@ -121,6 +126,15 @@ public class InvariantTestOverheadBenchmark {
   @Benchmark
   public long invariantTestsWithoutReport() {
     return run(reportingLauncher, invariant, false);
+  }
+
+  /**
+   * The floor: the mapping annotation plus an extension of the harness's shape that does nothing,
+   * i.e. what JUnit itself spends per test before the harness does any work.
+   */
+  @Benchmark
+  public long plainTestsWithNoOpExtension() {
+    return run(launcher, noOpExtension);
   }
 
   /** Splits the cost: the extension alone, without the report listener. */
