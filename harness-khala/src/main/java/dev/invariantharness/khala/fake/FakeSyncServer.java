@@ -130,6 +130,15 @@ public final class FakeSyncServer implements AutoCloseable {
     return hub.openConnections();
   }
 
+  /**
+   * Waits until every client connection has been closed (by either side).
+   *
+   * @return false when {@code limit} passed with connections still open
+   */
+  public boolean awaitNoOpenConnections(Duration limit) throws InterruptedException {
+    return hub.awaitNoOpenConnections(limit);
+  }
+
   /** How many data frames were sent so far, over all connections. */
   public long framesSent() {
     return hub.framesSent();

@@ -168,6 +168,24 @@ public final class SyncHub {
   void remove(Connection c) {
     open.remove(c);
     subscribers.values().forEach(s -> s.remove(c));
+    synchronized (open) {
+      open.notifyAll();
+    }
+  }
+
+  /** Waits until no connection is open; false when {@code limit} passed first. */
+  public boolean awaitNoOpenConnections(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    synchronized (open) {
+      while (!open.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        open.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
   }
 
   int nextConnectionIndex() {
