@@ -190,7 +190,7 @@ public final class ApplyingClient {
           }
         }
       } catch (PeerFailure f) {
-        if (!f.getMessage().contains("connection closed")) {
+        if (!f.closedByPeer()) {
           throw f;
         }
         lastProblem = f.getMessage();

@@ -226,9 +226,16 @@ public final class KhalaConnection implements AutoCloseable {
   /** Sends {@code sync:heartbeat}, with the configured watermarks when there are any. */
   public void heartbeat() {
     nextHeartbeat = System.nanoTime() + options.heartbeatEvery().toNanos();
-    if (options.codec().surface().equals("Phoenix channel") && terminal == null && session.isOpen()) {
-      send(new ClientCommand.Heartbeat(nextRef(), Map.copyOf(options.watermarks().get())));
+    if (terminal != null || !session.isOpen()) {
+      return;
     }
+    String text;
+    try {
+      text = options.codec().encode(new ClientCommand.Heartbeat(nextRef(), Map.copyOf(options.watermarks().get())));
+    } catch (UnsupportedOperationException laneHasNoClientMessages) {
+      return;
+    }
+    sendText(text);
   }
 
   /** Every frame received so far, in arrival order (when recording). */
@@ -292,8 +299,11 @@ public final class KhalaConnection implements AutoCloseable {
       closedByPeer = true;
       CloseReason r = c.reason();
       String code = r.getCloseCode().getCode() + (r.getCloseCode().getCode() == 1009 ? " (message too big)" : "");
-      terminal = new PeerFailure(peer() + ": connection closed (code " + code + (r.getReasonPhrase().isEmpty() ? "" : ": " + r.getReasonPhrase())
-          + ") after " + framesReceived + " frame(s)");
+      String phrase = r.getReasonPhrase() == null ? "" : r.getReasonPhrase();
+      boolean tooBig = r.getCloseCode().getCode() == 1009 || phrase.toLowerCase(java.util.Locale.ROOT).contains("overflow");
+      terminal = new PeerFailure(peer() + ": connection closed (code " + code + (phrase.isEmpty() ? "" : ": " + phrase)
+          + ") after " + framesReceived + " frame(s)" + (tooBig ? " — a message exceeded the " + options.maxMessageBytes() + "-byte limit" : ""),
+          null, true);
     } else if (item instanceof Failed f) {
       terminal = new PeerFailure(peer() + ": connection failed after " + framesReceived + " frame(s): " + rootMessage(f.error()), f.error());
     }

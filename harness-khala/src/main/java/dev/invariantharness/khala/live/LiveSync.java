@@ -308,7 +308,7 @@ public final class LiveSync implements AutoCloseable {
     try {
       return action.call();
     } catch (PeerFailure e) {
-      Findings.of(invariant, rule).add("peer", e.getMessage()).assertNone();
+      Findings.of(invariant, rule).add("live subscription", e.getMessage()).assertNone();
       throw e;
     } catch (RuntimeException e) {
       throw e;

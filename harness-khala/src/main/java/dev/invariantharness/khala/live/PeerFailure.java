@@ -11,13 +11,34 @@ public class PeerFailure extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
+  private final boolean closedByPeer;
+
   /** A failure described by {@code message}. */
   public PeerFailure(String message) {
-    super(message);
+    this(message, null, false);
   }
 
   /** A failure described by {@code message}, caused by {@code cause}. */
   public PeerFailure(String message, Throwable cause) {
-    super(message, cause);
+    this(message, cause, false);
+  }
+
+  /**
+   * A failure described by {@code message}; {@code closedByPeer} when the peer closed the
+   * connection (a client may resume), as opposed to sending something wrong.
+   */
+  public PeerFailure(String message, Throwable cause, boolean closedByPeer) {
+    super(scrub(message), cause);
+    this.closedByPeer = closedByPeer;
+  }
+
+  /** Whether the peer closed the connection. */
+  public boolean closedByPeer() {
+    return closedByPeer;
+  }
+
+  /** Last line of defence: a {@code token=} query value never reaches a message. */
+  static String scrub(String message) {
+    return message == null ? null : message.replaceAll("(?i)(token=)[^&\\s\"']+", "$1***");
   }
 }

@@ -51,7 +51,7 @@ public final class PhoenixChannelCodec implements SyncCodec {
             payload.path("response").isObject() ? payload.get("response") : JsonText.object(), WireForm.CHANNEL_REPLY));
         case "sync:subscribed" -> List.of(new SyncEvent.Reply(ref, "ok", payload, WireForm.CHANNEL_SUBSCRIBED));
         case "sync:frame" -> frame(message, payload);
-        case "sync:update_batch" -> updates(message, payload, payload.get("updates"), "update_batch", WireForm.CHANNEL_UPDATE_BATCH);
+        case "sync:update_batch" -> updateBatch(message, payload);
         case "sync:heartbeat" -> List.of(new SyncEvent.Heartbeat(Watermarks.read(payload.get("watermarks")), WireForm.CHANNEL_HEARTBEAT));
         case "sync:error" -> List.of(error(message, payload, WireForm.CHANNEL_ERROR));
         case "phx_error", "phx_close" -> List.of(new SyncEvent.Error(event, payload.path("reason").asText(event), WireForm.CHANNEL_ERROR));
@@ -237,6 +237,14 @@ public final class PhoenixChannelCodec implements SyncCodec {
       }
     }
     JsonNode decoded = body.isBlank() ? null : JsonText.parse(SURFACE + " payload_bytes of", body);
+    if (kind.endsWith("HEARTBEAT")) {
+      // declared by the protocol, not sent by the real channel: heads, not data
+      JsonNode marks = decoded == null ? null : decoded.get("watermarks");
+      return List.of(new SyncEvent.Heartbeat(marks == null ? Map.of(topic, seq) : Watermarks.read(marks), WireForm.CHANNEL_FRAME));
+    }
+    if (kind.endsWith("SUBSCRIBED")) {
+      return List.of(new SyncEvent.Reply(null, "ok", decoded == null ? JsonText.object() : decoded, WireForm.CHANNEL_SUBSCRIBED));
+    }
     if (kind.endsWith("ERROR")) {
       return List.of(error(message, decoded == null ? JsonText.object() : decoded, WireForm.CHANNEL_FRAME));
     }
@@ -244,6 +252,15 @@ public final class PhoenixChannelCodec implements SyncCodec {
       return updates(message, decoded, decoded.get("updates"), kind, WireForm.CHANNEL_FRAME);
     }
     return List.of(new SyncEvent.Frame(topic, seq, kind, body, WireForm.CHANNEL_FRAME));
+  }
+
+  private List<SyncEvent> updateBatch(String message, JsonNode payload) {
+    List<SyncEvent> out = new ArrayList<>(updates(message, payload, payload.get("updates"), "update_batch", WireForm.CHANNEL_UPDATE_BATCH));
+    Map<String, Long> heads = Watermarks.read(payload.get("head_watermarks"));
+    if (!heads.isEmpty()) {
+      out.add(new SyncEvent.Heartbeat(heads, WireForm.CHANNEL_UPDATE_BATCH));
+    }
+    return out;
   }
 
   private List<SyncEvent> updates(String message, JsonNode container, JsonNode updates, String kind, WireForm form) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -61,18 +60,7 @@ class FakeSyncServerSoakTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(results).hasSize(SUBSCRIPTIONS);
 
-    List<Thread> leftover = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (!before.contains(t)) {
-        // threads still winding down get until the deadline to end; joining is the bounded wait
-        t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        if (t.isAlive()) {
-          leftover.add(t);
-        }
-      }
-    }
-    assertThat(leftover).as("threads started by the soak and still alive").extracting(Thread::getName).isEmpty();
+    assertThat(ThreadLeaks.aliveAfter(before, Duration.ofSeconds(10))).as("threads started by the soak and still alive").isEmpty();
     if (fdsBefore >= 0) {
       assertThat(openFileDescriptors()).as("open file descriptors (sockets) after the soak").isLessThanOrEqualTo(fdsBefore + 5);
     }
@@ -90,11 +78,5 @@ class FakeSyncServerSoakTest {
     } catch (java.io.IOException e) {
       return -1;
     }
-  }
-
-  static Set<String> names(Set<Thread> threads) {
-    Set<String> out = new HashSet<>();
-    threads.forEach(t -> out.add(t.getName()));
-    return out;
   }
 }

@@ -191,15 +191,15 @@ class FakeSyncServerTest {
   }
 
   @Test
-  void closingStopsEveryThreadTheServerStarted() {
-    Set<String> before = threadNames();
+  void closingStopsEveryThreadTheServerAndItsClientsStarted() throws InterruptedException {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     try (FakeSyncServer khala = FakeSyncServer.builder().name("khala-leakcheck").topic("a", 50).heartbeatEvery(Duration.ofMillis(50)).start()) {
       ApplyingClient.Result r = ApplyingClient.to(khala.channelUri()).topics(List.of("a")).timeout(WAIT).run();
       khala.verdict(r.applied()).assertCorrect();
       assertThat(threadNames()).anyMatch(n -> n.startsWith("khala-leakcheck"));
+      assertThat(khala.awaitNoOpenConnections(WAIT)).isTrue();
     }
-    assertThat(threadNames()).noneMatch(n -> n.startsWith("khala-leakcheck"));
-    assertThat(threadNames()).as("threads started and not stopped").isSubsetOf(before);
+    assertThat(ThreadLeaks.aliveAfter(before, Duration.ofSeconds(5))).as("threads started and not stopped").isEmpty();
   }
 
   private static List<Long> deliveredOnce(FaultSchedule schedule) {

@@ -146,7 +146,7 @@ class LiveSyncTest {
 
   @Test
   void anOversizedFrameFailsTheConnection() {
-    assertHostile(FaultSchedule.none().oversizedFrameAfter(2, 256 * 1024), "after 2 frame(s)");
+    assertHostile(FaultSchedule.none().oversizedFrameAfter(2, 256 * 1024), "after 2 frame(s) — a message exceeded the 65536-byte limit");
   }
 
   @Test
@@ -158,6 +158,24 @@ class LiveSyncTest {
   @Test
   void aCloseMidStreamFails() {
     assertHostile(FaultSchedule.none().closeAfter(5), "connection closed (code 1001: fake server dropped the connection after 5 frames) after 5 frame(s)");
+  }
+
+  @Test
+  void aPeerTooSlowForTheTimeoutFailsInsteadOfHanging() {
+    assertHostile(FaultSchedule.none().slow(Duration.ofMillis(100)), "no reply to sync:subscribe (ref 2) within PT0.5S");
+  }
+
+  @Test
+  void aSlowPeerWithinTheTimeoutPasses() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 10).faults(FaultSchedule.none().slow(Duration.ofMillis(10))).start();
+        LiveSync live = live(khala)) {
+      assertThatCode(() -> live.assertDeliveryIsOrdered(List.of("a"))).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void aTokenInAPeerMessageIsScrubbed() {
+    assertThat(new PeerFailure("handshake to ws://h/sync?vsn=2.0.0&token=abc.def-ghi failed")).hasMessage("handshake to ws://h/sync?vsn=2.0.0&token=*** failed");
   }
 
   @Test

@@ -80,7 +80,17 @@ class PhoenixChannelCodecTest {
     List<SyncEvent> events = codec.decode("[null,null,\"sync:v1\",\"sync:update_batch\",{\"updates\":[{\"topic\":\"a\",\"doc_key\":\"k\","
         + "\"doc_version\":1,\"payload\":{},\"payload_hash\":\"AA==\",\"watermark\":1,\"hydration_required\":false}],"
         + "\"replay_complete\":true,\"head_watermarks\":[{\"topic\":\"a\",\"watermark\":1}]}]");
-    assertThat(events).singleElement().satisfies(e -> assertThat(e.form()).isEqualTo(WireForm.CHANNEL_UPDATE_BATCH));
+    assertThat(events).containsExactly(new SyncEvent.Frame("a", 1, "update_batch", "{}", WireForm.CHANNEL_UPDATE_BATCH),
+        new SyncEvent.Heartbeat(Map.of("a", 1L), WireForm.CHANNEL_UPDATE_BATCH));
+  }
+
+  @Test
+  void declaredButUnsentFrameKindsAreNotData() {
+    String marks = Base64.getEncoder().encodeToString("{\"watermarks\":{\"a\":9}}".getBytes(StandardCharsets.UTF_8));
+    assertThat(codec.decode("[null,null,\"sync:v1\",\"sync:frame\",{\"topic\":\"a\",\"seq\":9,\"kind\":\"KHALA_FRAME_KIND_HEARTBEAT\","
+        + "\"payload_bytes\":\"" + marks + "\"}]")).containsExactly(new SyncEvent.Heartbeat(Map.of("a", 9L), WireForm.CHANNEL_FRAME));
+    assertThat(codec.decode("[null,null,\"sync:v1\",\"sync:frame\",{\"topic\":\"a\",\"seq\":0,\"kind\":\"KHALA_FRAME_KIND_SUBSCRIBED\"}]"))
+        .singleElement().satisfies(e -> assertThat(e.form()).isEqualTo(WireForm.CHANNEL_SUBSCRIBED));
   }
 
   @Test
