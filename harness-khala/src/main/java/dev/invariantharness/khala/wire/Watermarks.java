@@ -1,7 +1,6 @@
 package dev.invariantharness.khala.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +24,7 @@ final class Watermarks {
       return out;
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (!e.getValue().canConvertToLong()) {
           throw new IllegalArgumentException("watermark of topic '" + e.getKey() + "' is " + e.getValue() + ", not a number");
         }
