@@ -73,7 +73,7 @@ class BrokenKhalaIsNoGoTest {
   void aClientThatAppliesDuplicatesIsNoGoOnInv07WithAReplayableSeed() {
     Outcome out = GateRun.into(reports).with(KhalaGates.CLIENT, "duplicate-applying").run(KhalaGates.class);
     assertNoGo(out, "KhalaGates.syncClientAppliesEveryFrameExactlyOnce", "INV-07",
-        "(replay with FaultSchedule.seed(20261130L)");
+        "(replay with FaultSchedule.seed(20261130L).duplicates(0.200))");
     assertThat(row(out, "KhalaGates.syncClientAppliesEveryFrameExactlyOnce").reason()).contains("again (already applied up to");
   }
 

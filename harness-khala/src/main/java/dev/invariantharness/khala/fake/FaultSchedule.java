@@ -42,6 +42,8 @@ public final class FaultSchedule {
   private int foreignTopicAfter = -1;
   private boolean resendWatermarkOnResume;
   private boolean skipFirstOnResume;
+  /** Faults named on top of a generated schedule, as source, so toString() replays them too. */
+  private List<String> tweaks = List.of();
 
   private FaultSchedule() {}
 
@@ -63,6 +65,17 @@ public final class FaultSchedule {
     c.foreignTopicAfter = foreignTopicAfter;
     c.resendWatermarkOnResume = resendWatermarkOnResume;
     c.skipFirstOnResume = skipFirstOnResume;
+    c.tweaks = tweaks;
+    return c;
+  }
+
+  private FaultSchedule tweak(String source) {
+    FaultSchedule c = copy();
+    if (seed != null) {
+      List<String> more = new ArrayList<>(tweaks);
+      more.add(source);
+      c.tweaks = List.copyOf(more);
+    }
     return c;
   }
 
@@ -91,77 +104,77 @@ public final class FaultSchedule {
 
   /** Resends a frame later on with probability {@code probability} per frame. */
   public FaultSchedule duplicates(double probability) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("duplicates(" + String.format(Locale.ROOT, "%.3f", probability) + ")");
     c.duplicates = probability;
     return c;
   }
 
   /** Shuffles frames within consecutive windows of {@code window} frames (1: in order). */
   public FaultSchedule reorderWindow(int window) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("reorderWindow(" + window + ")");
     c.reorderWindow = Math.max(1, window);
     return c;
   }
 
   /** Leaves a frame out with probability {@code probability} per frame. */
   public FaultSchedule gaps(double probability) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("gaps(" + String.format(Locale.ROOT, "%.3f", probability) + ")");
     c.gaps = probability;
     return c;
   }
 
   /** Closes the connection (mid-stream) after {@code frames} frames. */
   public FaultSchedule closeAfter(int frames) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("closeAfter(" + frames + ")");
     c.closeAfter = frames;
     return c;
   }
 
   /** Waits {@code perFrame} before sending each frame. */
   public FaultSchedule slow(Duration perFrame) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("slow(" + "Duration.ofMillis(" + perFrame.toMillis() + ")" + ")");
     c.slow = perFrame;
     return c;
   }
 
   /** Answers the first subscribe with {@code stale_cursor} whatever its resume point. */
   public FaultSchedule staleOnFirstSubscribe() {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("staleOnFirstSubscribe()");
     c.staleOnFirstSubscribe = true;
     return c;
   }
 
   /** Delivery faults hit only the first {@code connections} connections. */
   public FaultSchedule faultyConnections(int connections) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("faultyConnections(" + connections + ")");
     c.faultyConnections = connections;
     return c;
   }
 
   /** Never answers {@code sync:subscribe} (and sends no frames). */
   public FaultSchedule neverAnswerSubscribe() {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("neverAnswerSubscribe()");
     c.neverAnswerSubscribe = true;
     return c;
   }
 
   /** Accepts the upgrade and then says nothing at all, not even to {@code phx_join}. */
   public FaultSchedule silent() {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("silent()");
     c.silent = true;
     return c;
   }
 
   /** Sends a message that is not JSON after {@code frames} frames. */
   public FaultSchedule malformedAfter(int frames) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("malformedAfter(" + frames + ")");
     c.malformedAfter = frames;
     return c;
   }
 
   /** Sends a {@code bytes}-byte frame after {@code frames} frames. */
   public FaultSchedule oversizedFrameAfter(int frames, int bytes) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("oversizedFrameAfter(" + frames + ", " + bytes + ")");
     c.oversizedAfter = frames;
     c.oversizedBytes = bytes;
     return c;
@@ -169,21 +182,21 @@ public final class FaultSchedule {
 
   /** Sends a frame for a topic the client did not subscribe to after {@code frames} frames. */
   public FaultSchedule foreignTopicFrameAfter(int frames) {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("foreignTopicFrameAfter(" + frames + ")");
     c.foreignTopicAfter = frames;
     return c;
   }
 
   /** On resume after watermark W, sends frame W again first (a duplicate across connections). */
   public FaultSchedule resendWatermarkOnResume() {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("resendWatermarkOnResume()");
     c.resendWatermarkOnResume = true;
     return c;
   }
 
   /** On resume after watermark W, leaves out frame W+1 (silent loss). */
   public FaultSchedule skipFirstOnResume() {
-    FaultSchedule c = copy();
+    FaultSchedule c = tweak("skipFirstOnResume()");
     c.skipFirstOnResume = true;
     return c;
   }
@@ -253,11 +266,18 @@ public final class FaultSchedule {
     return skipFirstOnResume;
   }
 
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> out = new ArrayList<>();
+    out.add(first);
+    out.addAll(rest);
+    return out;
+  }
+
   /** Java source that rebuilds this schedule, e.g. {@code FaultSchedule.seed(42L)}. */
   @Override
   public String toString() {
     if (seed != null) {
-      return "FaultSchedule.seed(" + seed + "L)";
+      return String.join(".", concat("FaultSchedule.seed(" + seed + "L)", tweaks));
     }
     List<String> parts = new ArrayList<>();
     parts.add("FaultSchedule.none()");

@@ -132,6 +132,9 @@ class FakeSyncServerTest {
     List<Long> first = deliveredOnce(FaultSchedule.seed(11L));
     assertThat(deliveredOnce(FaultSchedule.seed(11L))).isEqualTo(first);
     assertThat(FaultSchedule.seed(11L)).hasToString("FaultSchedule.seed(11L)");
+    assertThat(FaultSchedule.seed(11L).duplicates(0.2).closeAfter(9)).hasToString("FaultSchedule.seed(11L).duplicates(0.200).closeAfter(9)");
+    assertThat(FaultSchedule.none().reorderWindow(3).slow(Duration.ofMillis(5)))
+        .hasToString("FaultSchedule.none().reorderWindow(3).slow(Duration.ofMillis(5))");
   }
 
   @Test
