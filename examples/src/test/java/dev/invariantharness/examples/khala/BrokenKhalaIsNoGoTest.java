@@ -32,10 +32,12 @@ class BrokenKhalaIsNoGoTest {
   }
 
   @Test
-  void resendingAFrameAfterResumeIsNoGoOnInv07() {
+  void resendingAFrameAfterResumeIsNoGoOnInv07WithTheFramesAsEvidence() throws Exception {
     Outcome out = run("resend-after-resume");
-    assertNoGo(out, "KhalaGates.resumeRedeliversExactlyTheFramesAfterTheWatermark", "INV-07",
+    CheckResult row = assertNoGo(out, "KhalaGates.resumeRedeliversExactlyTheFramesAfterTheWatermark", "INV-07",
         "run:1:events: re-sent seq 40 although the client resumed after 40");
+    assertThat(row.evidence()).singleElement().satisfies(e ->
+        assertThat(java.nio.file.Files.readString(out.reportDir().resolve(e.path()))).contains("run:1:events 40 CHANNEL_FRAME"));
   }
 
   @Test
@@ -48,8 +50,9 @@ class BrokenKhalaIsNoGoTest {
   @Test
   void anSseEndpointIsNoGoOnInv03() {
     Outcome out = run("sse-endpoint");
-    assertNoGo(out, "KhalaGates.liveSyncIsWebSocketOnly", "INV-03",
+    CheckResult row = assertNoGo(out, "KhalaGates.liveSyncIsWebSocketOnly", "INV-03",
         "GET /api/sync/stream: answered 200 text/event-stream to Accept: text/event-stream");
+    assertThat(row.evidence()).singleElement().satisfies(e -> assertThat(out.reportDir().resolve(e.path())).exists());
   }
 
   @Test
