@@ -84,6 +84,16 @@ public final class KhalaConnection implements AutoCloseable {
    * @throws PeerFailure when the upgrade is refused or does not complete in time
    */
   public static KhalaConnection open(URI uri, ConnectionOptions options) {
+    return open(uri, options, Map.of());
+  }
+
+  /**
+   * Opens a WebSocket to {@code uri} sending {@code headers} with the upgrade request (the internal
+   * lane wants {@code Authorization: Bearer}), bounded by the options' timeout.
+   *
+   * @throws PeerFailure when the upgrade is refused or does not complete in time
+   */
+  public static KhalaConnection open(URI uri, ConnectionOptions options, Map<String, String> headers) {
     ClientManager client = ClientManager.createClient();
     client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
     client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, options.maxMessageBytes() + 1024);
@@ -107,7 +117,13 @@ public final class KhalaConnection implements AutoCloseable {
       }
     };
     try {
-      c.session = client.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+      ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+        @Override
+        public void beforeRequest(Map<String, List<String>> request) {
+          headers.forEach((name, value) -> request.put(name, List.of(value)));
+        }
+      }).build();
+      c.session = client.connectToServer(endpoint, config, uri);
       return c;
     } catch (DeploymentException | IOException | RuntimeException e) {
       client.shutdown();

@@ -81,6 +81,29 @@ class LiveSyncTest {
   }
 
   @Test
+  void theInternalLaneResumesExactly() {
+    try (FakeSyncServer khala = server(FaultSchedule.none()); LiveSync live = live(khala)) {
+      assertThatCode(() -> live.assertLaneResumeRedeliversExactlyTheFramesAfter("run:1:events", 33)).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void aLaneThatSkipsOnResumeFailsInv07() {
+    try (FakeSyncServer khala = server(FaultSchedule.none().skipFirstOnResume()); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertLaneResumeRedeliversExactlyTheFramesAfter("run:1:events", 33))
+          .hasMessageStartingWith("INV-07 violated").hasMessageContaining("first frame after resuming at 33 has seq 35, expected 34");
+    }
+  }
+
+  @Test
+  void aLaneThatDuplicatesFailsInv07() {
+    try (FakeSyncServer khala = server(FaultSchedule.none().duplicates(0.3)); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertLaneResumeRedeliversExactlyTheFramesAfter("run:1:events", 10))
+          .hasMessageStartingWith("INV-07 violated").hasMessageContaining("duplicate of seq");
+    }
+  }
+
+  @Test
   void aResumeBelowRetentionIsAnsweredStale() {
     try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 80).retentionFloor("a", 40).start(); LiveSync live = live(khala)) {
       assertThatCode(() -> live.assertStaleCursorIsAnswered("a", 5)).doesNotThrowAnyException();

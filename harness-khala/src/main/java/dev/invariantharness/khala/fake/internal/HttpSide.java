@@ -78,7 +78,7 @@ public final class HttpSide extends HttpHandler {
     }
     Matcher poll = LANE_POLL.matcher(path);
     if (poll.matches() && method.equals("GET")) {
-      return poll(poll.group(1), request);
+      return poll(java.net.URLDecoder.decode(poll.group(1), StandardCharsets.UTF_8), request);
     }
     if (path.equals("/healthz")) {
       return HttpRoute.Answer.json(200, "{\"status\":\"ok\"}");
