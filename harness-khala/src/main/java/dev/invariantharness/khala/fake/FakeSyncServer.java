@@ -144,6 +144,11 @@ public final class FakeSyncServer implements AutoCloseable {
     return hub.framesSent();
   }
 
+  /** Exceptions the server's connection threads caught (for diagnosing a fake that misbehaves itself). */
+  public List<String> problems() {
+    return hub.problems();
+  }
+
   /** The schedule this server runs. */
   public FaultSchedule faults() {
     return schedule;
