@@ -32,6 +32,18 @@ class LiveSyncTest {
   }
 
   @Test
+  void aSubscriptionThatDeliversNothingDoesNotPassVacuously() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("empty", 0).start(); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertDeliveryIsOrdered(List.of("empty"))).hasMessageStartingWith("INV-07 violated")
+          .hasMessageContaining("no frames delivered for [empty]; nothing to check");
+    }
+    try (FakeSyncServer khala = server(FaultSchedule.none().staleOnFirstSubscribe()); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertDeliveryIsOrdered(TOPICS)).hasMessageStartingWith("INV-07 violated")
+          .hasMessageContaining("a subscribe without resume point was answered stale_cursor (run:1:events: retention_floor_breach");
+    }
+  }
+
+  @Test
   void duplicatedFramesFailInv07NamingTheFrame() {
     try (FakeSyncServer khala = server(FaultSchedule.none().duplicates(0.2)); LiveSync live = live(khala)) {
       assertThatThrownBy(() -> live.assertDeliveryIsOrdered(TOPICS)).isInstanceOf(InvariantViolation.class)
