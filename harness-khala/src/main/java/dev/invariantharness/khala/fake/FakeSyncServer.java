@@ -224,6 +224,7 @@ public final class FakeSyncServer implements AutoCloseable {
     private int maxMessageBytes = 1 << 20;
     private Function<ClientCommand.Other, Optional<JsonNode>> commands = c -> Optional.empty();
     private String name = "khala-fake";
+    private String token;
 
     private Builder() {}
 
@@ -300,6 +301,15 @@ public final class FakeSyncServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Refuses a channel-socket upgrade without this {@code token} query parameter with 403, as the
+     * real channel does; by default any token (or none) is accepted.
+     */
+    public Builder requireToken(String token) {
+      this.token = token;
+      return this;
+    }
+
     /** Thread-name prefix, to tell servers apart in thread dumps. */
     public Builder name(String name) {
       this.name = name;
@@ -309,7 +319,7 @@ public final class FakeSyncServer implements AutoCloseable {
     /** Starts the server on 127.0.0.1 and an ephemeral port. */
     public FakeSyncServer start() {
       HttpSide http = new HttpSide(routes);
-      SyncHub hub = new SyncHub(name, logs, internal(faults), heartbeatEvery, updateBatchForm, commands, maxMessageBytes);
+      SyncHub hub = new SyncHub(name, logs, internal(faults), heartbeatEvery, updateBatchForm, commands, maxMessageBytes, token);
       http.bind(hub);
       try {
         int port = hub.start(http);

@@ -209,6 +209,21 @@ class LiveSyncTest {
   }
 
   @Test
+  void aRefusedTokenFailsAtTheUpgradeWithoutShowingTheToken() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 3).requireToken("the-right-token").start()) {
+      try (LiveSync right = LiveSync.of(khala.baseUri(), Optional.of("the-right-token"), ConnectionOptions.channel(Duration.ofSeconds(2)))) {
+        assertThatCode(() -> right.assertDeliveryIsOrdered(List.of("a"))).doesNotThrowAnyException();
+      }
+      try (LiveSync wrong = LiveSync.of(khala.baseUri(), Optional.of("a-wrong-token"), ConnectionOptions.channel(Duration.ofSeconds(2)))) {
+        assertThatThrownBy(() -> wrong.assertDeliveryIsOrdered(List.of("a"))).hasMessageStartingWith("INV-07 violated")
+            .hasMessageContaining("/sync/socket/websocket: WebSocket upgrade failed within PT2S")
+            .hasMessageContaining("403")
+            .hasMessageNotContaining("a-wrong-token");
+      }
+    }
+  }
+
+  @Test
   void aTokenInAPeerMessageIsScrubbed() {
     assertThat(new PeerFailure("handshake to ws://h/sync?vsn=2.0.0&token=abc.def-ghi failed")).hasMessage("handshake to ws://h/sync?vsn=2.0.0&token=*** failed");
   }

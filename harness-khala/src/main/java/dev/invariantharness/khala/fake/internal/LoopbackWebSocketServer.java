@@ -89,10 +89,12 @@ public final class LoopbackWebSocketServer extends TyrusServerContainer {
   }
 
   /** Deploys {@code endpoints}, routes every non-upgrade request to {@code httpHandler} and starts listening. */
-  public void start(List<ServerEndpointConfig> endpoints, HttpHandler httpHandler) throws IOException, DeploymentException {
+  public void start(List<ServerEndpointConfig> endpoints, HttpHandler httpHandler, List<AddOn> before) throws IOException, DeploymentException {
     for (ServerEndpointConfig e : endpoints) {
       addEndpoint(e);
     }
+    // add-ons registered first sit first in the chain, ahead of Tyrus's filter
+    before.forEach(listener::registerAddOn);
     listener.registerAddOn(webSocketAddOn());
     http.getServerConfiguration().addHttpHandler(httpHandler, "/");
     http.getServerConfiguration().setName(name);

@@ -53,10 +53,12 @@ public final class SyncHub {
   private final AtomicInteger subscribes = new AtomicInteger();
   private final AtomicLong frames = new AtomicLong();
   private final LoopbackWebSocketServer server;
+  private final String token;
   private ScheduledExecutorService ticker;
 
   public SyncHub(String name, Map<String, TopicLog> logs, Faults faults, Duration heartbeatEvery, boolean updateBatchForm,
-      Function<ClientCommand.Other, Optional<JsonNode>> commands, int maxMessageBytes) {
+      Function<ClientCommand.Other, Optional<JsonNode>> commands, int maxMessageBytes, String token) {
+    this.token = token;
     this.name = name;
     this.logs = new LinkedHashMap<>(logs);
     this.faults = faults;
@@ -78,7 +80,8 @@ public final class SyncHub {
       return t;
     });
     try {
-      server.start(List.of(channel, lane), http);
+      server.start(List.of(channel, lane), http,
+          token == null ? List.of() : List.of(new TokenGate(CHANNEL_PATH, token::equals)));
     } catch (IOException | DeploymentException | RuntimeException e) {
       ticker.shutdownNow();
       server.stop(500);
