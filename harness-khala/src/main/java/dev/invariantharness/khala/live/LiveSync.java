@@ -161,6 +161,18 @@ public final class LiveSync implements AutoCloseable {
     KhalaAssertions.assertThat(log).isOrderedPerTopic().containsExactlyTheFramesAfter(topic, watermark);
   }
 
+  /** INV-07 on the internal lane: resuming {@code topic} below retention is answered {@code stale_cursor}, not silently skipped. */
+  public void assertLaneStaleCursorIsAnswered(String topic, long staleWatermark) {
+    String rule = "a resume point older than retention is answered stale_cursor, never silently skipped";
+    FrameLog log = underInvariant("INV-07", rule, () -> laneSubscribe(topic, staleWatermark));
+    if (log.staleCursor().isEmpty()) {
+      Evidence.frames("khala-frames", log.lines());
+      List<Long> seqs = log.seqs(topic);
+      Findings.of("INV-07", rule).add(log.peer() + " " + topic, "resuming after " + staleWatermark + " got no stale_cursor but "
+          + seqs.size() + " frame(s)" + (seqs.isEmpty() ? "" : " starting at seq " + seqs.get(0))).assertNone();
+    }
+  }
+
   private long laneHead(String path, long afterSeq) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout()).build();
     HttpRequest.Builder request = HttpRequest.newBuilder(httpBase().resolve(path + "/messages?after_seq=" + afterSeq + "&limit=1"))

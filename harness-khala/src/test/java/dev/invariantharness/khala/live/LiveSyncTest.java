@@ -116,6 +116,17 @@ class LiveSyncTest {
   }
 
   @Test
+  void theInternalLaneAnswersAStaleCursorAndSilentLossOnTheLaneFails() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 50).retentionFloor("a", 20).start(); LiveSync live = live(khala)) {
+      assertThatCode(() -> live.assertLaneStaleCursorIsAnswered("a", 3)).doesNotThrowAnyException();
+    }
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 50).start(); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertLaneStaleCursorIsAnswered("a", 3)).hasMessageStartingWith("INV-07 violated")
+          .hasMessageContaining("/internal/v1/khala/topics/a/ws a: resuming after 3 got no stale_cursor but 47 frame(s) starting at seq 4");
+    }
+  }
+
+  @Test
   void aResumeBelowRetentionIsAnsweredStale() {
     try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 80).retentionFloor("a", 40).start(); LiveSync live = live(khala)) {
       assertThatCode(() -> live.assertStaleCursorIsAnswered("a", 5)).doesNotThrowAnyException();
