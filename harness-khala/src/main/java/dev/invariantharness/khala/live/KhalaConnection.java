@@ -1,0 +1,346 @@
+package dev.invariantharness.khala.live;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.invariantharness.khala.wire.ClientCommand;
+import dev.invariantharness.khala.wire.SyncCodecException;
+import dev.invariantharness.khala.wire.SyncEvent;
+import dev.invariantharness.khala.wire.WireForm;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * One real WebSocket connection (Tyrus client) to a Khala peer, read on the caller's thread:
+ * every wait is bounded by {@link ConnectionOptions#timeout()}, heartbeats go out while waiting,
+ * and whatever goes wrong — silence, a close mid-stream, a malformed or oversized message, a frame
+ * for a topic not subscribed to — ends in a {@link PeerFailure} that says so, never a hang.
+ *
+ * <pre>{@code
+ * try (KhalaConnection c = KhalaConnection.open(uri, ConnectionOptions.channel(Duration.ofSeconds(5)))) {
+ *   c.join();
+ *   SyncEvent.Reply reply = c.subscribe(List.of("run:1:events"), Map.of("run:1:events", 40L));
+ *   List<SyncEvent.Frame> replayed = c.frames();   // replay frames arrive before the reply
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one reader.
+ */
+public final class KhalaConnection implements AutoCloseable {
+
+  private sealed interface Item {}
+
+  private record Text(String text) implements Item {}
+
+  private record Closed(CloseReason reason) implements Item {}
+
+  private record Failed(Throwable error) implements Item {}
+
+  private final URI uri;
+  private final ConnectionOptions options;
+  private final ClientManager client;
+  private final LinkedBlockingQueue<Item> inbox;
+  private final Deque<SyncEvent> pending = new ArrayDeque<>();
+  private final List<SyncEvent.Frame> frames = new ArrayList<>();
+  private final Set<String> subscribed = new LinkedHashSet<>();
+  private final AtomicInteger refs = new AtomicInteger(1);
+  private Session session;
+  private PeerFailure terminal;
+  private boolean closedByPeer;
+  private long framesReceived;
+  private long nextHeartbeat;
+
+  private KhalaConnection(URI uri, ConnectionOptions options, ClientManager client, LinkedBlockingQueue<Item> inbox) {
+    this.uri = uri;
+    this.options = options;
+    this.client = client;
+    this.inbox = inbox;
+    this.nextHeartbeat = System.nanoTime() + options.heartbeatEvery().toNanos();
+  }
+
+  /**
+   * Opens a WebSocket to {@code uri}, bounded by the options' timeout.
+   *
+   * @throws PeerFailure when the upgrade is refused or does not complete in time
+   */
+  public static KhalaConnection open(URI uri, ConnectionOptions options) {
+    return open(uri, options, Map.of());
+  }
+
+  /**
+   * Opens a WebSocket to {@code uri} sending {@code headers} with the upgrade request (the internal
+   * lane wants {@code Authorization: Bearer}), bounded by the options' timeout.
+   *
+   * @throws PeerFailure when the upgrade is refused or does not complete in time
+   */
+  public static KhalaConnection open(URI uri, ConnectionOptions options, Map<String, String> headers) {
+    ClientManager client = ClientManager.createClient();
+    client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
+    client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, options.maxMessageBytes() + 1024);
+    LinkedBlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
+    KhalaConnection c = new KhalaConnection(uri, options, client, inbox);
+    Endpoint endpoint = new Endpoint() {
+      @Override
+      public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(options.maxMessageBytes());
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> inbox.add(new Text(text)));
+      }
+
+      @Override
+      public void onClose(Session session, CloseReason reason) {
+        inbox.add(new Closed(reason));
+      }
+
+      @Override
+      public void onError(Session session, Throwable error) {
+        inbox.add(new Failed(error));
+      }
+    };
+    try {
+      ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+        @Override
+        public void beforeRequest(Map<String, List<String>> request) {
+          headers.forEach((name, value) -> request.put(name, List.of(value)));
+        }
+      }).build();
+      c.session = client.connectToServer(endpoint, config, uri);
+      return c;
+    } catch (DeploymentException | IOException | RuntimeException e) {
+      client.shutdown();
+      throw new PeerFailure(describe(uri) + ": WebSocket upgrade failed within " + options.timeout() + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** The peer as messages name it: scheme, host, port and path (never the query: it may hold a token). */
+  public String peer() {
+    return describe(uri);
+  }
+
+  /** A fresh message reference. */
+  public String nextRef() {
+    return Integer.toString(refs.getAndIncrement());
+  }
+
+  /** Sends one message. */
+  public void send(ClientCommand command) {
+    if (command instanceof ClientCommand.Subscribe s) {
+      subscribed.addAll(s.topics());
+    }
+    sendText(options.codec().encode(command));
+  }
+
+  /** Sends raw text (e.g. a hand-made hostile message). */
+  public void sendText(String text) {
+    failIfTerminal();
+    try {
+      session.getBasicRemote().sendText(text);
+    } catch (IOException | IllegalStateException e) {
+      throw new PeerFailure(peer() + ": sending failed: " + rootMessage(e), e);
+    }
+  }
+
+  /** Joins {@code sync:v1}; returns the ok reply. */
+  public SyncEvent.Reply join() {
+    String ref = nextRef();
+    send(new ClientCommand.Join(ref, JsonNodeFactory.instance.objectNode().put("client", "invariant-harness")));
+    SyncEvent.Reply reply = awaitReply(ref, "phx_join");
+    if (!reply.ok()) {
+      throw new PeerFailure(peer() + ": phx_join was refused: " + reply.response());
+    }
+    return reply;
+  }
+
+  /**
+   * Subscribes to {@code topics} resuming after {@code resumeAfter} (map form) and waits for the
+   * reply; the replay frames that came before it are in {@link #frames()}.
+   */
+  public SyncEvent.Reply subscribe(List<String> topics, Map<String, Long> resumeAfter) {
+    String ref = sendSubscribe(topics, resumeAfter, WireForm.CHANNEL_SUBSCRIBE_RESUME_MAP);
+    return awaitReply(ref, "sync:subscribe");
+  }
+
+  /** Sends {@code sync:subscribe} without waiting; returns its ref. */
+  public String sendSubscribe(List<String> topics, Map<String, Long> resumeAfter, WireForm form) {
+    String ref = nextRef();
+    send(new ClientCommand.Subscribe(ref, List.copyOf(topics), Map.copyOf(resumeAfter), 200, form));
+    return ref;
+  }
+
+  /**
+   * Waits for the {@code phx_reply} to {@code ref}, collecting everything before it.
+   *
+   * @throws PeerFailure when none comes within the timeout or the peer fails first
+   */
+  public SyncEvent.Reply awaitReply(String ref, String what) {
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    while (true) {
+      Optional<SyncEvent> e = next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      if (e.isEmpty()) {
+        throw new PeerFailure(peer() + ": no reply to " + what + " (ref " + ref + ") within " + options.timeout()
+            + "; " + framesReceived + " frame(s) received before");
+      }
+      if (e.get() instanceof SyncEvent.Reply r && ref.equals(r.ref())) {
+        return r;
+      }
+    }
+  }
+
+  /**
+   * The next event, or empty when none arrives within {@code wait}.
+   *
+   * @throws PeerFailure when the peer closed, failed, sent something malformed, or a frame for a
+   *     topic not subscribed to
+   */
+  public Optional<SyncEvent> next(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      if (!pending.isEmpty()) {
+        return Optional.of(pending.poll());
+      }
+      failIfTerminal();
+      long now = System.nanoTime();
+      if (now >= nextHeartbeat) {
+        heartbeat();
+      }
+      long left = deadline - now;
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      Item item;
+      try {
+        item = inbox.poll(Math.min(left, Math.max(1, nextHeartbeat - now)), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new PeerFailure(peer() + ": interrupted while waiting", ex);
+      }
+      if (item != null) {
+        take(item);
+      }
+    }
+  }
+
+  /** Sends {@code sync:heartbeat}, with the configured watermarks when there are any. */
+  public void heartbeat() {
+    nextHeartbeat = System.nanoTime() + options.heartbeatEvery().toNanos();
+    if (terminal != null || !session.isOpen()) {
+      return;
+    }
+    String text;
+    try {
+      text = options.codec().encode(new ClientCommand.Heartbeat(nextRef(), Map.copyOf(options.watermarks().get())));
+    } catch (UnsupportedOperationException laneHasNoClientMessages) {
+      return;
+    }
+    sendText(text);
+  }
+
+  /** Every frame received so far, in arrival order (when recording). */
+  public List<SyncEvent.Frame> frames() {
+    return Collections.unmodifiableList(frames);
+  }
+
+  /** How many frames arrived so far. */
+  public long framesReceived() {
+    return framesReceived;
+  }
+
+  /** Whether the peer closed the connection (as opposed to sending something wrong). */
+  public boolean closedByPeer() {
+    return closedByPeer;
+  }
+
+  /** Whether the peer has closed or failed the connection. */
+  public boolean isOpen() {
+    return terminal == null && session.isOpen();
+  }
+
+  /** Closes the connection and its client container. */
+  @Override
+  public void close() {
+    try {
+      if (session != null && session.isOpen()) {
+        session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
+      }
+    } catch (IOException | IllegalStateException e) {
+      // the peer is gone already
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private void take(Item item) {
+    if (item instanceof Text t) {
+      List<SyncEvent> events;
+      try {
+        events = options.codec().decode(t.text());
+      } catch (SyncCodecException e) {
+        terminal = new PeerFailure(peer() + ": sent a malformed message after " + framesReceived + " frame(s): " + e.getMessage(), e);
+        throw terminal;
+      }
+      for (SyncEvent e : events) {
+        if (e instanceof SyncEvent.Frame f) {
+          if (!subscribed.isEmpty() && !subscribed.contains(f.topic())) {
+            terminal = new PeerFailure(peer() + ": sent a frame for topic '" + f.topic() + "' (seq " + f.seq()
+                + "), which this connection did not subscribe to (subscribed: " + subscribed + ")");
+            throw terminal;
+          }
+          framesReceived++;
+          if (options.recordFrames()) {
+            frames.add(f);
+          }
+        }
+        pending.add(e);
+      }
+    } else if (item instanceof Closed c) {
+      closedByPeer = true;
+      CloseReason r = c.reason();
+      String code = r.getCloseCode().getCode() + (r.getCloseCode().getCode() == 1009 ? " (message too big)" : "");
+      String phrase = r.getReasonPhrase() == null ? "" : r.getReasonPhrase();
+      boolean tooBig = r.getCloseCode().getCode() == 1009 || phrase.toLowerCase(java.util.Locale.ROOT).contains("overflow");
+      terminal = new PeerFailure(peer() + ": connection closed (code " + code + (phrase.isEmpty() ? "" : ": " + phrase)
+          + ") after " + framesReceived + " frame(s)" + (tooBig ? " — a message exceeded the " + options.maxMessageBytes() + "-byte limit" : ""),
+          null, true);
+    } else if (item instanceof Failed f) {
+      terminal = new PeerFailure(peer() + ": connection failed after " + framesReceived + " frame(s): " + rootMessage(f.error()), f.error());
+    }
+  }
+
+  private void failIfTerminal() {
+    if (terminal != null) {
+      throw terminal;
+    }
+  }
+
+  static String describe(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}
