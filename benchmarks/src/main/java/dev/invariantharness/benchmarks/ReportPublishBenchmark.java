@@ -107,6 +107,26 @@ public class ReportPublishBenchmark {
   }
 
   @Benchmark
+  public String resultsTsv() {
+    return ReportWriter.defaultViews().get(0).render(report);
+  }
+
+  @Benchmark
+  public String summaryMarkdown() {
+    return ReportWriter.defaultViews().get(1).render(report);
+  }
+
+  @Benchmark
+  public String summaryJson() {
+    return ReportWriter.defaultViews().get(2).render(report);
+  }
+
+  @Benchmark
+  public String indexHtml() {
+    return ReportWriter.defaultViews().get(3).render(report);
+  }
+
+  @Benchmark
   public String publish() {
     return ReportPublisher.publish(config, "part", results);
   }

@@ -12,8 +12,10 @@ import dev.invariantharness.gate.GatePolicy;
 import dev.invariantharness.gate.MitigationFile;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
+import dev.invariantharness.report.ReportView;
 import dev.invariantharness.report.ReportWriter;
 import dev.invariantharness.report.internal.FileTrees;
+import dev.invariantharness.report.internal.SummaryJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -75,21 +77,26 @@ public final class ReportPublisher {
       removeStale(root.resolve(".staging"), runId);
       Files.createDirectories(parts);
       Path ownPart = parts.resolve(partName + ".json");
-      // Rows were redacted in full when recorded: the part gets the configured secrets once more.
-      AtomicFiles.write(ownPart, utf8(redactor.configuredOnly().redact(GateReportJson.write(judge(config, runId, rows, redactor)))));
-
-      List<CheckResult> all = new ArrayList<>(rows);
+      List<Path> others;
       try (Stream<Path> files = Files.list(parts)) {
-        for (Path part : files.filter(p -> p.toString().endsWith(".json") && !p.equals(ownPart)).sorted().toList()) {
-          all.addAll(GateReportJson.read(part).results());
-        }
+        others = files.filter(p -> p.toString().endsWith(".json") && !p.equals(ownPart)).sorted().toList();
+      }
+      List<CheckResult> all = new ArrayList<>(rows);
+      for (Path part : others) {
+        all.addAll(GateReportJson.read(part).results());
       }
       all.sort(CheckResult.REPORT_ORDER);
       GateReport run = judge(config, runId, all, redactor);
+      String summaryJson = GateReportJson.write(run);
+      // Rows were redacted in full when recorded: the part gets the configured secrets once more.
+      // Alone in its run (one fork, the IDE) this JVM's part is the run's summary: render it once.
+      String part = others.isEmpty() ? summaryJson : GateReportJson.write(judge(config, runId, rows, redactor));
+      AtomicFiles.write(ownPart, utf8(redactor.configuredOnly().redact(part)));
+
       Path staging = root.resolve(".staging").resolve(runId);
       // Every row, the environment and the evidence were redacted in full when recorded; the
       // rendered files get the configured secrets and patterns once more as a last line of defence.
-      Path written = new ReportWriter().write(run, root, Files.isDirectory(staging) ? staging : null,
+      Path written = new ReportWriter(views(summaryJson)).write(run, root, Files.isDirectory(staging) ? staging : null,
           redactor.configuredOnly()::redact);
       Path previous = parts.resolve("report.txt");
       if (Files.exists(previous)) {
@@ -105,6 +112,23 @@ public final class ReportPublisher {
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("writing the gate report under " + root + " failed", e);
+    }
+  }
+
+  /** The default views, with {@code summary.json} already rendered. */
+  private static List<ReportView> views(String summaryJson) {
+    List<ReportView> views = new ArrayList<>();
+    for (ReportView view : ReportWriter.defaultViews()) {
+      views.add(view instanceof SummaryJson ? new Rendered(view.fileName(), summaryJson) : view);
+    }
+    return views;
+  }
+
+  /** A view whose content was rendered before the writer asked for it. */
+  private record Rendered(String fileName, String content) implements ReportView {
+    @Override
+    public String render(GateReport report) {
+      return content;
     }
   }
 

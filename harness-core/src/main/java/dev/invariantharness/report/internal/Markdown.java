@@ -16,7 +16,8 @@ final class Markdown {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    return LINE_BREAK.matcher(text.replace("|", "\\|")).replaceAll("<br>");
+    String escaped = text.indexOf('|') < 0 ? text : text.replace("|", "\\|");
+    return hasAny(escaped, "\r\n") ? LINE_BREAK.matcher(escaped).replaceAll("<br>") : escaped;
   }
 
   /** An inline code span that survives backticks in the text; line breaks become spaces. */
@@ -42,20 +43,37 @@ final class Markdown {
 
   /** {@code text} on one line: line breaks become spaces. */
   static String oneLine(String text) {
-    return text == null ? "" : LINE_BREAK.matcher(text).replaceAll(" ");
+    if (text == null) {
+      return "";
+    }
+    return hasAny(text, "\r\n") ? LINE_BREAK.matcher(text).replaceAll(" ") : text;
   }
 
   /** The first line of {@code text}. */
   static String firstLine(String text) {
-    return LINE_BREAK.split(text == null ? "" : text, 2)[0];
+    String t = text == null ? "" : text;
+    return hasAny(t, "\r\n") ? LINE_BREAK.split(t, 2)[0] : t;
   }
 
   /** Whether {@code text} spans more than one line. */
   static boolean multiLine(String text) {
-    return text != null && LINE_BREAK.matcher(text).find();
+    return text != null && hasAny(text, "\r\n");
+  }
+
+  /** Whether {@code text} holds any of {@code chars}: a cheap test before a regex replace. */
+  static boolean hasAny(String text, String chars) {
+    for (int i = 0; i < chars.length(); i++) {
+      if (text.indexOf(chars.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int longestBacktickRun(String text) {
+    if (text.indexOf('`') < 0) {
+      return 0;
+    }
     int longest = 0;
     Matcher m = BACKTICK_RUN.matcher(text);
     while (m.find()) {
