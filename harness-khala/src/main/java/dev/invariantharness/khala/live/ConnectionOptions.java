@@ -55,6 +55,14 @@ public record ConnectionOptions(Duration timeout, int maxMessageBytes, Duration 
     return new ConnectionOptions(timeout, maxMessageBytes, heartbeatEvery, codec, watermarks, recordFrames);
   }
 
+  /**
+   * A copy speaking another wire format: a team whose service drifted from the documented
+   * protocol plugs its own {@link SyncCodec} in here (or wraps a built-in one).
+   */
+  public ConnectionOptions withCodec(SyncCodec codec) {
+    return new ConnectionOptions(timeout, maxMessageBytes, heartbeatEvery, codec, watermarks, recordFrames);
+  }
+
   /** A copy that does not keep frames (the caller consumes events as they come). */
   public ConnectionOptions withoutRecording() {
     return new ConnectionOptions(timeout, maxMessageBytes, heartbeatEvery, codec, watermarks, false);

@@ -8,6 +8,9 @@ import dev.invariantharness.finding.InvariantViolation;
 import dev.invariantharness.khala.fake.FakeSyncServer;
 import dev.invariantharness.khala.fake.FaultSchedule;
 import dev.invariantharness.khala.fake.HttpRoute;
+import dev.invariantharness.khala.wire.ClientCommand;
+import dev.invariantharness.khala.wire.SyncCodec;
+import dev.invariantharness.khala.wire.SyncEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -267,6 +270,24 @@ class LiveSyncTest {
           .hasMessageNotContaining("token=");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the ws timeout").isLessThan(Duration.ofSeconds(5));
     }
+  }
+
+  @Test
+  void aPluggedInCodecIsTheOneOnTheWire() {
+    AtomicInteger decoded = new AtomicInteger();
+    SyncCodec counting = new SyncCodec() {
+      private final SyncCodec channel = SyncCodec.phoenixChannel();
+      @Override public String surface() { return "counting " + channel.surface(); }
+      @Override public List<SyncEvent> decode(String message) { decoded.incrementAndGet(); return channel.decode(message); }
+      @Override public ClientCommand decodeClient(String message) { return channel.decodeClient(message); }
+      @Override public String encode(ClientCommand command) { return channel.encode(command); }
+      @Override public String encode(SyncEvent event) { return channel.encode(event); }
+    };
+    try (FakeSyncServer khala = server(FaultSchedule.none());
+         LiveSync live = LiveSync.of(khala.baseUri(), Optional.empty(), ConnectionOptions.channel(Duration.ofSeconds(3)).withCodec(counting))) {
+      live.assertDeliveryIsOrdered(TOPICS);
+    }
+    assertThat(decoded.get()).as("messages decoded by the plugged-in codec").isGreaterThan(1);
   }
 
   private static FakeSyncServer server(FaultSchedule faults) {
