@@ -8,6 +8,7 @@ import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.evidence.Evidence;
 import dev.invariantharness.evidence.HttpExchange;
 import dev.invariantharness.finding.Findings;
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.internal.HttpProbe;
 import dev.invariantharness.runtime.freeze.internal.ProbeRequest;
 import dev.invariantharness.runtime.freeze.internal.SideProbe;

@@ -2,6 +2,7 @@ package dev.invariantharness.runtime.freeze;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.invariantharness.runtime.WriteMode;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;

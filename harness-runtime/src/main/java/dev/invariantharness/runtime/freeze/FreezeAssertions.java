@@ -2,6 +2,7 @@ package dev.invariantharness.runtime.freeze;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.invariantharness.runtime.WriteMode;
 import org.apiguardian.api.API;
 
 /**

@@ -7,6 +7,7 @@ import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.InvariantTest;
 import dev.invariantharness.Verifies;
 import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.runtime.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -54,15 +55,15 @@ public abstract class RuntimeSmokeSuite {
   }
 
   /** Write modes this environment may be in; by default {@link #EXPECTED_WRITE_MODE}, else any. */
-  protected AuthorityWriteMode[] expectedWriteModes(HarnessConfiguration config) {
-    List<AuthorityWriteMode> modes = new ArrayList<>();
+  protected WriteMode[] expectedWriteModes(HarnessConfiguration config) {
+    List<WriteMode> modes = new ArrayList<>();
     for (String m : config.get(EXPECTED_WRITE_MODE).map(s -> s.split(",")).orElse(new String[0])) {
       if (!m.isBlank()) {
-        modes.add(AuthorityWriteMode.fromWire(m).orElseThrow(() -> new HarnessInputException(
+        modes.add(WriteMode.fromWire(m).orElseThrow(() -> new HarnessInputException(
             "configuration key '" + EXPECTED_WRITE_MODE + "'", "'" + m.trim() + "' is not a write mode; use rust_active, shadow_only or read_only")));
       }
     }
-    return modes.toArray(AuthorityWriteMode[]::new);
+    return modes.toArray(WriteMode[]::new);
   }
 
   /** {@code /healthz} and {@code /readyz} answer 2xx and report the runtime up and ready. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.finding.Findings;
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.smoke.internal.JsonDocs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,9 +72,9 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
     return this;
   }
 
-  /** {@code /healthz} reports a known {@code authority_write_mode}; see {@link #reportsWriteMode(AuthorityWriteMode...)}. */
+  /** {@code /healthz} reports a known {@code authority_write_mode}; see {@link #reportsWriteMode(WriteMode...)}. */
   public ServiceSmokeAssert reportsWriteMode() {
-    return reportsWriteMode(new AuthorityWriteMode[0]);
+    return reportsWriteMode(new WriteMode[0]);
   }
 
   /**
@@ -82,9 +83,9 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
    * given — and whose {@code authority_writer_active}, when present, is true exactly in
    * {@code rust_active}.
    */
-  public ServiceSmokeAssert reportsWriteMode(AuthorityWriteMode... expected) {
+  public ServiceSmokeAssert reportsWriteMode(WriteMode... expected) {
     isNotNull();
-    Set<AuthorityWriteMode> allowed = expected.length == 0 ? EnumSet.allOf(AuthorityWriteMode.class) : EnumSet.copyOf(Arrays.asList(expected));
+    Set<WriteMode> allowed = expected.length == 0 ? EnumSet.allOf(WriteMode.class) : EnumSet.copyOf(Arrays.asList(expected));
     Findings findings = Findings.of(WRITE_MODE_INVARIANT, "the runtime reports which authority path writes: /healthz carries"
         + " authority_write_mode (rust_active|shadow_only|read_only) consistent with authority_writer_active");
     SmokeResponse r = actual.get("/healthz");
@@ -243,13 +244,13 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
     }
   }
 
-  private void checkWriteMode(Findings findings, SmokeResponse r, JsonNode json, Set<AuthorityWriteMode> allowed) {
+  private void checkWriteMode(Findings findings, SmokeResponse r, JsonNode json, Set<WriteMode> allowed) {
     JsonNode mode = json.get("authority_write_mode");
     if (mode == null || mode.isNull()) {
       findings.add(r.location(), "reports no authority_write_mode: " + show(r));
       return;
     }
-    Optional<AuthorityWriteMode> parsed = mode.isTextual() ? AuthorityWriteMode.fromWire(mode.asText()) : Optional.empty();
+    Optional<WriteMode> parsed = mode.isTextual() ? WriteMode.fromWire(mode.asText()) : Optional.empty();
     if (parsed.isEmpty()) {
       findings.add(r.location(), "reports authority_write_mode " + actual.redact(mode.toString())
           + "; expected one of rust_active, shadow_only, read_only");
@@ -257,13 +258,13 @@ public final class ServiceSmokeAssert extends AbstractAssert<ServiceSmokeAssert,
     }
     if (!allowed.contains(parsed.get())) {
       findings.add(r.location(), "reports authority_write_mode " + parsed.get().wireName() + "; this environment expects "
-          + allowed.stream().map(AuthorityWriteMode::wireName).sorted().collect(Collectors.joining(" or ")));
+          + allowed.stream().map(WriteMode::wireName).sorted().collect(Collectors.joining(" or ")));
     }
     JsonNode writer = json.get("authority_writer_active");
     if (writer != null && !writer.isNull()) {
       if (!writer.isBoolean()) {
         findings.add(r.location(), "reports authority_writer_active " + actual.redact(writer.toString()) + "; expected true or false");
-      } else if (writer.asBoolean() != parsed.get().writes()) {
+      } else if (writer.asBoolean() != parsed.get().acceptsWrites()) {
         findings.add(r.location(), "reports authority_writer_active=" + writer.asBoolean() + " with authority_write_mode "
             + parsed.get().wireName() + "; only rust_active writes");
       }

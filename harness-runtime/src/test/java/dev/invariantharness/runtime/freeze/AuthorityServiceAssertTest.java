@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.finding.InvariantViolation;
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.ScriptedService.Answer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

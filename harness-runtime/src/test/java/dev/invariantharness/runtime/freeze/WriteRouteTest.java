@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.runtime.WriteMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invariantharness.finding.InvariantViolation;
+import dev.invariantharness.runtime.WriteMode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -135,14 +136,14 @@ class ServiceSmokeAssertTest {
   }
 
   @Nested
-  class WriteMode {
+  class WriteModeReport {
 
     @Test
     void aConsistentWriteModePasses() {
       stub.on("/healthz", 200, "application/json",
           "{\"status\":\"ok\",\"authority_write_mode\":\"shadow_only\",\"authority_writer_active\":false}");
       assertThatCode(() -> assertThat(service()).reportsWriteMode()).doesNotThrowAnyException();
-      assertThatCode(() -> assertThat(service()).reportsWriteMode(AuthorityWriteMode.SHADOW_ONLY, AuthorityWriteMode.READ_ONLY))
+      assertThatCode(() -> assertThat(service()).reportsWriteMode(WriteMode.SHADOW_ONLY, WriteMode.READ_ONLY))
           .doesNotThrowAnyException();
     }
 
@@ -168,7 +169,7 @@ class ServiceSmokeAssertTest {
       assertThatThrownBy(() -> assertThat(service()).reportsWriteMode())
           .hasMessageContaining("reports authority_write_mode \"legacy\"; expected one of rust_active, shadow_only, read_only");
       stub.on("/healthz", 200, "application/json", "{\"status\":\"ok\",\"authority_write_mode\":\"SHADOW_ONLY\"}");
-      assertThatThrownBy(() -> assertThat(service()).reportsWriteMode(AuthorityWriteMode.RUST_ACTIVE))
+      assertThatThrownBy(() -> assertThat(service()).reportsWriteMode(WriteMode.RUST_ACTIVE))
           .hasMessageContaining("reports authority_write_mode shadow_only; this environment expects rust_active");
     }
   }

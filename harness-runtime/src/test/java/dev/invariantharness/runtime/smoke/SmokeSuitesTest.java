@@ -78,10 +78,10 @@ class SmokeSuitesTest {
 
   @Test
   void aMisspelledExpectedWriteModeIsAConfigurationErrorNamingTheKey() {
-    Outcome out = configured().with(RuntimeSmokeSuite.EXPECTED_WRITE_MODE, "rust-active").run(ConfiguredRuntimeSmoke.class);
+    Outcome out = configured().with(RuntimeSmokeSuite.EXPECTED_WRITE_MODE, "rust_actve").run(ConfiguredRuntimeSmoke.class);
     assertThat(row(out, "ConfiguredRuntimeSmoke.healthReportsAuthorityWriteMode").reason())
         .contains("configuration key 'invariant.harness.target.runtime.write-mode'")
-        .contains("'rust-active' is not a write mode; use rust_active, shadow_only or read_only");
+        .contains("'rust_actve' is not a write mode; use rust_active, shadow_only or read_only");
   }
 
   @Test

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.invariantharness.runtime.freeze.WriteMode;
+import dev.invariantharness.runtime.WriteMode;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.invariantharness.examples.runtime.freeze;
 
 import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.AuthorityService;
 import dev.invariantharness.runtime.freeze.CutoverStep;
 import dev.invariantharness.runtime.freeze.ModeSwitch;
 import dev.invariantharness.runtime.freeze.OpenApiRoutes;
-import dev.invariantharness.runtime.freeze.WriteMode;
 import dev.invariantharness.runtime.freeze.WriteRoutes;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,8 +3,8 @@ package dev.invariantharness.examples.runtime.freeze;
 import static dev.invariantharness.runtime.freeze.FreezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.AuthorityService;
-import dev.invariantharness.runtime.freeze.WriteMode;
 import dev.invariantharness.runtime.freeze.WriteRoute;
 import java.time.Duration;
 import java.util.List;

@@ -4,8 +4,8 @@ import static dev.invariantharness.runtime.freeze.FreezeAssertions.assertThat;
 
 import dev.invariantharness.InvariantTest;
 import dev.invariantharness.Verifies;
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.CutoverDrill;
-import dev.invariantharness.runtime.freeze.WriteMode;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

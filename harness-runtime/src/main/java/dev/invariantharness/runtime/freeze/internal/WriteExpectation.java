@@ -1,8 +1,8 @@
 package dev.invariantharness.runtime.freeze.internal;
 
 import dev.invariantharness.evidence.HttpExchange;
+import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.AuthoritySide;
-import dev.invariantharness.runtime.freeze.WriteMode;
 
 /**
  * What a write to one side must get in one state, and the verdict on what it got.

@@ -1,4 +1,4 @@
-package dev.invariantharness.runtime.freeze;
+package dev.invariantharness.runtime;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -51,6 +51,18 @@ public enum WriteMode {
     }
     throw new HarnessInputException("RUNTIME_AUTHORITY_WRITE_MODE",
         "'" + value + "' is not a write mode; use rust_active, shadow_only or read_only");
+  }
+
+  /**
+   * The mode {@code value} names, or empty when it names none: for a service's own report of its
+   * mode (a {@code /healthz} field), where an unknown value is a finding, not bad input.
+   */
+  public static java.util.Optional<WriteMode> fromWire(String value) {
+    try {
+      return java.util.Optional.of(parse(value));
+    } catch (HarnessInputException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   @Override
