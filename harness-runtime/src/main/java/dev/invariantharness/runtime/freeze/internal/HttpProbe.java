@@ -2,6 +2,7 @@ package dev.invariantharness.runtime.freeze.internal;
 
 import dev.invariantharness.evidence.HttpExchange;
 import dev.invariantharness.runtime.freeze.AuthorityService;
+import dev.invariantharness.runtime.internal.CappedBody;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeoutException;
  * exchange with status {@code 0} whose response body says why.
  */
 public final class HttpProbe {
+
+  /** Bytes kept per response body: enough for any error body, bounded for an endless one. */
+  static final int BODY_LIMIT = 64 * 1024;
 
   private HttpProbe() {}
 
@@ -65,7 +69,7 @@ public final class HttpProbe {
     Duration limit = service.timeout();
     CompletableFuture<HttpResponse<String>> response;
     try {
-      response = service.client().sendAsync(request, CappedBody.handler());
+      response = service.client().sendAsync(request, CappedBody.textHandler(BODY_LIMIT));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(noAnswer(service, r, Duration.ZERO, "not sent: " + e.getMessage()));
     }

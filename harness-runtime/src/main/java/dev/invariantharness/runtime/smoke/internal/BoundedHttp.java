@@ -1,5 +1,6 @@
 package dev.invariantharness.runtime.smoke.internal;
 
+import dev.invariantharness.runtime.internal.CappedBody;
 import dev.invariantharness.runtime.smoke.SmokeResponse;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
