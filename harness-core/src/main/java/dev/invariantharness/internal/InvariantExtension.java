@@ -109,13 +109,8 @@ public final class InvariantExtension
   @Override
   public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
       ExtensionContext context) throws Throwable {
-    Optional<CheckDescriptor> d = factoryDescriptor(context);
-    if (d.isEmpty()) {
-      invocation.proceed();
-      return;
-    }
-    try (CurrentEvidence.Binding binding = CurrentEvidence.bind(evidenceLog(context, d.get()))) {
-      invocation.proceed();
+    try {
+      withEvidence(invocation, context, factoryDescriptor(context));
     } finally {
       publishEvidence(context);
     }
@@ -158,7 +153,11 @@ public final class InvariantExtension
 
   /** Binds the test's evidence log on the thread that actually runs the invocation. */
   private static void withEvidence(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-    Optional<CheckDescriptor> d = descriptor(context);
+    withEvidence(invocation, context, descriptor(context));
+  }
+
+  private static void withEvidence(Invocation<Void> invocation, ExtensionContext context, Optional<CheckDescriptor> d)
+      throws Throwable {
     if (d.isEmpty()) {
       invocation.proceed();
       return;
