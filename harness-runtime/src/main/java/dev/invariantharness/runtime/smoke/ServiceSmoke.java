@@ -50,6 +50,8 @@ public final class ServiceSmoke {
   private final String accessToken;
   private final HttpClient client;
   private final CopyOnWriteArrayList<String> secrets;
+  /** Built from {@link #secrets} and rebuilt only when a secret is added, not per redaction. */
+  private volatile Redactor redactor;
 
   private ServiceSmoke(URI baseUrl, Duration timeout, String accessToken, HttpClient client, List<String> secrets) {
     this.baseUrl = baseUrl;
@@ -57,6 +59,7 @@ public final class ServiceSmoke {
     this.accessToken = accessToken;
     this.client = client;
     this.secrets = new CopyOnWriteArrayList<>(secrets);
+    this.redactor = redactorOf(this.secrets);
   }
 
   /** Probes of the service at {@code baseUrl}, bounded by {@code invariant.harness.timeout.http}. */
@@ -135,6 +138,10 @@ public final class ServiceSmoke {
 
   /** The redactor this probe applies: the harness's built-in rules plus its own secrets. */
   public Redactor redactor() {
+    return redactor;
+  }
+
+  private static Redactor redactorOf(List<String> secrets) {
     Redactor r = Redactor.defaults();
     for (String s : secrets) {
       r = r.withSecret(s);
@@ -145,7 +152,11 @@ public final class ServiceSmoke {
   /** Registers a secret a response carried (a minted token), so it is redacted from now on. */
   void rememberSecret(String secret) {
     if (secret != null && secret.length() >= Redactor.MIN_SECRET_LENGTH) {
-      secrets.addIfAbsent(secret);
+      synchronized (secrets) {
+        if (secrets.addIfAbsent(secret)) {
+          redactor = redactorOf(secrets);
+        }
+      }
     }
   }
 
