@@ -1,6 +1,6 @@
 package dev.invariantharness.evidence;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  * @param responseBody response body as text; {@code null} means none
  * @param duration time from sending to the end of the response; {@code null} means unknown
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record HttpExchange(
     String method,
     String uri,

@@ -1,15 +1,17 @@
 package dev.invariantharness.gate;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.catalogue.EscalationClass;
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.catalogue.InvariantCatalogue;
 import dev.invariantharness.gate.MitigationFile.Candidate;
 import java.time.LocalDate;
+import dev.invariantharness.finding.Finding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +52,7 @@ import org.apiguardian.api.API;
  * @param today the date mitigations' expiry is judged against (UTC)
  * @param requireCoverage whether an active invariant that no check covers blocks merge
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GatePolicy(
     InvariantCatalogue catalogue,
     MitigationFile mitigations,
@@ -82,7 +84,7 @@ public record GatePolicy(
             if (row.status() == CheckStatus.FAILED) {
               warnings.add("optional check " + row.checkId() + " failed: " + firstLine(row.reason()));
             }
-            rows.add(row);
+            rows.add(row.withOutcomes(outcomes(row, blamed(row), Map.of())));
           } else {
             rows.add(judgeRequiredFailure(row, accepted, usedMitigations, blockers, warnings));
           }
@@ -93,7 +95,7 @@ public record GatePolicy(
                   + " @NotApplicable(value = \"INV-..\", reason = \"...\")"));
           rows.add(row);
         }
-        default -> rows.add(row);
+        default -> rows.add(row.withOutcomes(outcomes(row, List.of(), Map.of())));
       }
     }
 
@@ -133,23 +135,27 @@ public record GatePolicy(
 
   private CheckResult judgeRequiredFailure(CheckResult row, Map<String, Mitigation> accepted,
       Set<String> used, List<Blocker> blockers, List<String> warnings) {
-    String what = row.status() == CheckStatus.SKIPPED
+    boolean skipped = row.status() == CheckStatus.SKIPPED;
+    String what = skipped
         ? "required check was skipped (" + firstLine(row.reason()) + "); required checks cannot be skipped in release gating mode"
         : firstLine(row.reason());
-    List<String> ids = row.invariants().isEmpty() ? List.of("") : row.invariants();
+    List<String> ids = blamed(row);
     boolean blocked = false;
     Mitigation applied = null;
-    for (String id : ids) {
+    Map<String, Mitigation> mitigatedIds = new LinkedHashMap<>();
+    for (String id : ids.isEmpty() ? List.of("") : ids) {
       Optional<Invariant> inv = catalogue.find(id);
       EscalationClass cls = inv.map(Invariant::escalation).orElse(EscalationClass.BLOCK_MERGE);
+      String because = skipped ? what : reasonFor(row, id, what);
       if (cls == EscalationClass.ADVISORY) {
-        warnings.add("advisory " + id + " violated by " + row.checkId() + ": " + what);
+        warnings.add("advisory " + id + " violated by " + row.checkId() + ": " + because);
         continue;
       }
       Mitigation m = accepted.get(key(id, row.checkId()));
-      if (cls.mitigable() && m != null) {
+      if (cls.mitigable() && m != null && !skipped) {
         used.add(key(id, row.checkId()));
         applied = m;
+        mitigatedIds.put(id, m);
         warnings.add(id + " failure of " + row.checkId() + " is mitigated until " + m.expires() + " (owner " + m.owner()
             + ", follow-up " + m.followUp() + "): " + m.reason());
         continue;
@@ -157,12 +163,59 @@ public record GatePolicy(
       blocked = true;
       String note = inv.isEmpty() && !id.isEmpty() ? " (invariant " + id + " is not in the catalogue; judged block-merge)" : "";
       blockers.add(new Blocker(row.checkId(), id, cls, cls.blocksMerge() ? BlockedScope.MERGE : BlockedScope.RELEASE_PROMOTION,
-          what + note + (cls.mitigable() ? " — no accepted mitigation" : "")));
+          because + note + (cls.mitigable() && !skipped ? " — no accepted mitigation" : "")));
     }
+    CheckResult judged = row.withOutcomes(outcomes(row, ids, mitigatedIds));
     if (!blocked && applied != null && row.status() == CheckStatus.FAILED) {
-      return row.withStatus(CheckStatus.MITIGATED, row.reason(), applied);
+      return judged.withStatus(CheckStatus.MITIGATED, row.reason(), applied);
     }
-    return row;
+    return judged;
+  }
+
+  /**
+   * The invariants a failed or skipped row is blamed on: those its findings name; every
+   * invariant it verifies when the failure carries no findings (a plain assertion, an exception)
+   * or a part of it names none, and when the check did not run. N/A declarations are never blamed.
+   */
+  static List<String> blamed(CheckResult row) {
+    Set<String> ids = new LinkedHashSet<>();
+    boolean unattributed = row.status() != CheckStatus.FAILED || row.findings().isEmpty();
+    for (Finding f : row.findings()) {
+      if (f.attributed()) {
+        ids.add(f.invariant());
+      } else {
+        unattributed = true;
+      }
+    }
+    if (unattributed) {
+      ids.addAll(row.verified());
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The first line of the findings of {@code id}, else the row's reason. */
+  private static String reasonFor(CheckResult row, String id, String fallback) {
+    List<Finding> mine = row.findings().stream().filter(f -> f.invariant().equals(id)).toList();
+    if (mine.isEmpty()) {
+      return fallback;
+    }
+    return id + " violated: " + mine.size() + " finding(s), first: " + firstLine(mine.get(0).toString());
+  }
+
+  /** What the row means for each of its invariants, and for any its findings add. */
+  private static Map<String, CheckStatus> outcomes(CheckResult row, List<String> blamed, Map<String, Mitigation> mitigated) {
+    Map<String, CheckStatus> out = new LinkedHashMap<>();
+    for (String id : row.invariants()) {
+      out.put(id, row.notApplicable().contains(id) ? CheckStatus.NOT_APPLICABLE : CheckStatus.PASSED);
+    }
+    CheckStatus failure = row.status() == CheckStatus.SKIPPED ? CheckStatus.SKIPPED : CheckStatus.FAILED;
+    for (String id : blamed) {
+      out.put(id, mitigated.containsKey(id) ? CheckStatus.MITIGATED : failure);
+    }
+    if (row.status() == CheckStatus.NOT_APPLICABLE) {
+      out.replaceAll((id, s) -> CheckStatus.NOT_APPLICABLE);
+    }
+    return out;
   }
 
   private Map<String, Mitigation> acceptMitigations(List<String> rejected) {

@@ -1,6 +1,6 @@
 package dev.invariantharness.gate;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.internal.LocatedEntries;
@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * MitigationFile file = MitigationFile.load(Path.of("invariant-mitigations.yaml"));
  * }</pre>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class MitigationFile {
 
   /**

@@ -129,6 +129,14 @@ public record CheckDescriptor(
     return List.copyOf(all);
   }
 
+  /** The ids declared N/A, minus any the test also verifies (which {@link #validate} rejects). */
+  public List<String> notApplicableIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    notApplicable.forEach(n -> ids.add(n.value().trim()));
+    ids.removeAll(verifies);
+    return List.copyOf(ids);
+  }
+
   /** The N/A reasons as {@code INV-11: reason; ...}. */
   public String notApplicableReason() {
     List<String> parts = new ArrayList<>();

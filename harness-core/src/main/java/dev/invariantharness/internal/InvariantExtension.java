@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -97,7 +98,8 @@ public final class InvariantExtension
     EvidenceLog log = context.getStore(NAMESPACE).get(EvidenceLog.class, EvidenceLog.class);
     if (log != null) {
       for (EvidenceRef ref : log.list()) {
-        context.publishReportEntry(InvariantReportListener.EVIDENCE_ENTRY, ref.kind() + "|" + ref.path() + "|" + ref.name());
+        context.publishReportEntry(Map.of(InvariantReportListener.EVIDENCE_NAME, ref.name().isBlank() ? ref.path() : ref.name(),
+            InvariantReportListener.EVIDENCE_KIND, ref.kind(), InvariantReportListener.EVIDENCE_PATH, ref.path()));
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.invariantharness.internal;
 import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.evidence.EvidenceRef;
 import dev.invariantharness.evidence.Redactor;
+import dev.invariantharness.finding.Finding;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
 import java.lang.reflect.Method;
@@ -32,8 +33,13 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class InvariantReportListener implements TestExecutionListener {
 
-  /** Report entry key the extension publishes evidence under: {@code kind|path|name}. */
-  public static final String EVIDENCE_ENTRY = "invariant-harness.evidence";
+  /**
+   * Report entry keys the extension publishes each piece of evidence under, one entry per piece:
+   * the entry is a map, so the reference crosses from extension to listener field by field.
+   */
+  public static final String EVIDENCE_NAME = "invariant-harness.evidence.name";
+  public static final String EVIDENCE_KIND = "invariant-harness.evidence.kind";
+  public static final String EVIDENCE_PATH = "invariant-harness.evidence.path";
 
   private static final int MAX_REASON = 4000;
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -97,7 +103,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       case FAILED -> CheckStatus.FAILED;
     };
     if (id.isTest()) {
-      record(id, status, reason);
+      record(id, status, reason, result.getThrowable().map(FailureFindings::of).orElse(List.of()));
     } else if (status != CheckStatus.PASSED) {
       // A failed @BeforeAll leaves the tests below without events: they must not vanish from the gate.
       for (TestIdentifier t : plan.getDescendants(id)) {
@@ -111,12 +117,11 @@ public final class InvariantReportListener implements TestExecutionListener {
 
   @Override
   public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-    String value = entry.getKeyValuePairs().get(EVIDENCE_ENTRY);
-    if (value != null) {
-      String[] parts = value.split("\\|", 3);
-      if (parts.length == 3) {
-        evidence.computeIfAbsent(id.getUniqueId(), k -> new CopyOnWriteArrayList<>()).add(new EvidenceRef(parts[2], parts[0], parts[1]));
-      }
+    Map<String, String> pairs = entry.getKeyValuePairs();
+    String path = pairs.get(EVIDENCE_PATH);
+    if (path != null) {
+      evidence.computeIfAbsent(id.getUniqueId(), k -> new CopyOnWriteArrayList<>())
+          .add(new EvidenceRef(pairs.getOrDefault(EVIDENCE_NAME, ""), pairs.getOrDefault(EVIDENCE_KIND, "text"), path));
     }
   }
 
@@ -136,6 +141,10 @@ public final class InvariantReportListener implements TestExecutionListener {
   }
 
   private void record(TestIdentifier id, CheckStatus observed, String reason) {
+    record(id, observed, reason, List.of());
+  }
+
+  private void record(TestIdentifier id, CheckStatus observed, String reason, List<Finding> findings) {
     Optional<MethodSource> source = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
     if (source.isEmpty()) {
       return;
@@ -165,9 +174,14 @@ public final class InvariantReportListener implements TestExecutionListener {
         : "mvn verify -Dtest='" + testClass.getName().replace('$', '*') + "#" + method.getName() + "'";
     // Failure messages quote what a peer sent: redact before the row exists, not only when written.
     // The command is built from class and method names, which cannot hold a secret.
+    List<Finding> redacted = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      redacted.add(new Finding(f.invariant(), redactor.redact(f.location()), redactor.redact(cap(f.message())), f.evidence()));
+    }
     rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, redactor.redact(id.getDisplayName()),
-        d.lane(), d.invariants(), millis, redactor.redact(cap(why)), status == CheckStatus.SKIPPED ? redactor.redact(command) : command,
-        evidence.getOrDefault(id.getUniqueId(), List.of()), null));
+        d.lane(), d.invariants(), d.notApplicableIds(), millis, redactor.redact(cap(why)),
+        status == CheckStatus.SKIPPED ? redactor.redact(command) : command,
+        evidence.getOrDefault(id.getUniqueId(), List.of()), redacted, Map.of(), null));
   }
 
   /** A test method and its invariant mapping, resolved once per method and run. */

@@ -1,6 +1,6 @@
 package dev.invariantharness.report;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.catalogue.InvariantCatalogue;
@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * @param coverageGaps ids of active catalogue invariants no check verifies or declares N/A
  * @param mitigations accepted mitigations that are in force
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateReport(
     int schemaVersion,
     String runId,

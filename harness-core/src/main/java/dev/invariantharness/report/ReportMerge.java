@@ -6,6 +6,7 @@ import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.catalogue.InvariantCatalogue;
 import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.finding.Finding;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.GateEvaluation;
 import dev.invariantharness.gate.GateMode;
@@ -82,11 +83,12 @@ public final class ReportMerge {
         String prefix = "shard-" + shard;
         copyEvidence(summary.getParent(), staging.resolve("evidence").resolve(prefix));
         for (CheckResult r : report.results()) {
-          List<EvidenceRef> moved = r.evidence().stream()
-              .map(e -> new EvidenceRef(e.name(), e.kind(), e.path().replaceFirst("^evidence/", "evidence/" + prefix + "/")))
+          List<Finding> findings = r.findings().stream()
+              .map(f -> new Finding(f.invariant(), f.location(), f.message(), moved(f.evidence(), prefix)))
               .toList();
           rows.add(new CheckResult(r.checkId(), r.required(), r.status(), r.description(), r.lane(), r.invariants(),
-              r.durationMillis(), r.reason(), r.command(), moved, r.mitigation()));
+              r.notApplicable(), r.durationMillis(), r.reason(), r.command(), moved(r.evidence(), prefix), findings,
+              Map.of(), r.mitigation()));
         }
         for (Invariant i : report.catalogue()) {
           if (!policy.catalogue().contains(i.id())) {
@@ -125,6 +127,13 @@ public final class ReportMerge {
     }
     throw new HarnessInputException(input.toString(),
         Files.exists(input) ? "holds no summary.json (neither directly nor under latest/)" : "does not exist");
+  }
+
+  /** Evidence paths of a shard, under the shard's folder of the merged report. */
+  private static List<EvidenceRef> moved(List<EvidenceRef> refs, String prefix) {
+    return refs.stream()
+        .map(e -> new EvidenceRef(e.name(), e.kind(), e.path().replaceFirst("^evidence/", "evidence/" + prefix + "/")))
+        .toList();
   }
 
   private static void copyEvidence(Path reportDir, Path target) {

@@ -103,8 +103,8 @@ class GateReportJsonTest {
         "blocked", "mode", "failOnRequiredFailure", "failsBuild", "headline", "blockers",
         "warnings", "rejectedMitigations");
     assertThat(iterableOf(root.get("checks").get(0).fieldNames())).containsExactly("checkId",
-        "required", "status", "description", "lane", "invariants", "durationMs", "reason",
-        "command", "logPath", "evidence", "mitigation");
+        "required", "status", "description", "lane", "invariants", "notApplicable", "outcomes", "durationMs",
+        "reason", "command", "logPath", "evidence", "findings", "mitigation");
     assertThat(iterableOf(root.get("catalogue").get(0).fieldNames())).containsExactly("id",
         "title", "statement", "escalation", "verification", "appliesTo", "supersededBy",
         "history");

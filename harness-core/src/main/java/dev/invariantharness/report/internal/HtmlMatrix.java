@@ -13,7 +13,10 @@ import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.ReportView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -136,12 +139,13 @@ public final class HtmlMatrix implements ReportView {
       for (String lane : lanes) {
         List<Integer> inLane = rows.stream()
             .filter(n -> report.results().get(n - 1).lane().equals(lane)).toList();
-        cell(h, report, inLane);
+        cell(h, report, id, inLane);
       }
       h.append("</tr>\n");
     });
-    h.append("</tbody>\n</table>\n<p class=\"meta\">Cells show the worst status of the checks "
-        + "for the invariant in that lane; the numbers link to the rows below. "
+    h.append("</tbody>\n</table>\n<p class=\"meta\">Cells show the worst outcome for the invariant "
+        + "of the checks in that lane (a failed check fails only the invariants its findings name); "
+        + "the numbers link to the rows below. "
         + "— means no check.</p>\n");
   }
 
@@ -160,7 +164,9 @@ public final class HtmlMatrix implements ReportView {
       if (r.invariants().isEmpty()) {
         unmapped.add(n);
       }
-      for (String id : r.invariants()) {
+      Set<String> ids = new LinkedHashSet<>(r.invariants());
+      ids.addAll(r.outcomes().keySet());
+      for (String id : ids) {
         List<Integer> numbers = rows.computeIfAbsent(id, k -> new ArrayList<>());
         // a check listing an id twice still links once
         if (numbers.isEmpty() || numbers.get(numbers.size() - 1) != n) {
@@ -186,9 +192,9 @@ public final class HtmlMatrix implements ReportView {
         h.append(" <em>(superseded by ").append(escape(i.supersededBy())).append(")</em>"));
   }
 
-  private static void cell(StringBuilder h, GateReport report, List<Integer> rows) {
-    Optional<CheckStatus> worst =
-        ReportFacts.worst(rows.stream().map(n -> report.results().get(n - 1)).toList());
+  private static void cell(StringBuilder h, GateReport report, String id, List<Integer> rows) {
+    Optional<CheckStatus> worst = rows.stream().map(n -> ReportFacts.outcome(report.results().get(n - 1), id))
+        .max(Comparator.comparingInt(ReportFacts::badness));
     if (worst.isEmpty()) {
       h.append("<td class=\"s-none\">—</td>");
       return;
@@ -214,7 +220,9 @@ public final class HtmlMatrix implements ReportView {
           .append("<td class=\"").append(cssClass(r.status())).append("\">")
           .append(escape(r.status().label())).append("</td>")
           .append("<td>").append(escape(r.lane())).append("</td>")
-          .append("<td>").append(escape(String.join(", ", r.invariants()))).append("</td>")
+          .append("<td>");
+      outcomes(h, r);
+      h.append("</td>")
           .append("<td>").append(escape(r.description())).append("</td>")
           .append("<td class=\"reason\">").append(escape(r.reason())).append("</td>")
           .append("<td>");
@@ -222,6 +230,43 @@ public final class HtmlMatrix implements ReportView {
       h.append("</td><td>").append(r.durationMillis()).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
+  }
+
+  /** Each invariant of the row with what the row means for it, e.g. {@code INV-02 passed, INV-06 failed}. */
+  private static void outcomes(StringBuilder h, CheckResult r) {
+    boolean first = true;
+    for (String id : r.invariants()) {
+      if (!first) {
+        h.append(", ");
+      }
+      first = false;
+      CheckStatus s = ReportFacts.outcome(r, id);
+      h.append("<span class=\"").append(cssClass(s)).append("\">").append(escape(id));
+      if (!r.outcomes().isEmpty() && s != r.status()) {
+        h.append(" ").append(escape(s.label()));
+      }
+      h.append("</span>");
+    }
+    for (String id : r.outcomes().keySet()) {
+      if (!r.invariants().contains(id)) {
+        h.append(first ? "" : ", ").append("<span class=\"").append(cssClass(r.outcomes().get(id))).append("\">")
+            .append(escape(id)).append(" ").append(escape(r.outcomes().get(id).label())).append(" (found)</span>");
+        first = false;
+      }
+    }
+    if (!r.findings().isEmpty()) {
+      h.append("<ul class=\"findings\">");
+      for (var f : r.findings()) {
+        h.append("<li><span class=\"inv-id\">").append(escape(f.attributed() ? f.invariant() : "unattributed"))
+            .append("</span> ").append(escape(f.toString()));
+        if (!f.evidence().isEmpty()) {
+          h.append(" — ");
+          evidence(h, f.evidence());
+        }
+        h.append("</li>");
+      }
+      h.append("</ul>");
+    }
   }
 
   private static void evidence(StringBuilder h, List<EvidenceRef> evidence) {

@@ -93,6 +93,15 @@ public final class ReportFacts {
     };
   }
 
+  /**
+   * What {@code row} means for invariant {@code id}: the gate's outcome for it when judged, else
+   * the row's status.
+   */
+  public static CheckStatus outcome(CheckResult row, String id) {
+    CheckStatus s = row.outcomes().get(id);
+    return s == null ? row.status() : s;
+  }
+
   /** The worst status of these rows, or empty when there are none. */
   public static Optional<CheckStatus> worst(List<CheckResult> rows) {
     return rows.stream().map(CheckResult::status)

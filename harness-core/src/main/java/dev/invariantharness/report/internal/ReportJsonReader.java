@@ -9,6 +9,7 @@ import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.catalogue.EscalationClass;
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.finding.Finding;
 import dev.invariantharness.gate.BlockedScope;
 import dev.invariantharness.gate.Blocker;
 import dev.invariantharness.gate.CheckResult;
@@ -28,7 +29,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -160,11 +163,45 @@ public final class ReportJsonReader {
         text(node, at, "description", true),
         text(node, at, "lane", true),
         list(node, at, "invariants", (n, p) -> string(n, p, false)),
+        optionalList(node, at, "notApplicable", (n, p) -> string(n, p, false)),
         number(node, at, "durationMs"),
         text(node, at, "reason", true),
         text(node, at, "command", true),
         list(node, at, "evidence", this::evidence),
+        optionalList(node, at, "findings", this::finding),
+        outcomes(node, at),
         m == null || m.isNull() ? null : mitigation(m, at + ".mitigation"));
+  }
+
+  private Finding finding(JsonNode node, String at) {
+    requireObject(node, at);
+    return new Finding(
+        text(node, at, "invariant", false),
+        text(node, at, "location", true),
+        text(node, at, "message", false),
+        optionalList(node, at, "evidence", this::evidence));
+  }
+
+  /** {@code "outcomes": {"INV-02": "passed", ...}}; absent in reports written before findings were data. */
+  private Map<String, CheckStatus> outcomes(JsonNode node, String at) {
+    JsonNode v = node.get("outcomes");
+    if (v == null || v.isNull()) {
+      return Map.of();
+    }
+    if (!v.isObject()) {
+      throw problem(path(at, "outcomes"), "expected an object, found " + kind(v));
+    }
+    Map<String, CheckStatus> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      out.put(e.getKey(), choice(v, path(at, "outcomes"), e.getKey(), CheckStatus.values(), CheckStatus::label));
+    }
+    return out;
+  }
+
+  /** A list that reports of an older harness do not have: empty when absent. */
+  private <T> List<T> optionalList(JsonNode node, String at, String field, Element<T> element) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? List.of() : list(node, at, field, element);
   }
 
   private EvidenceRef evidence(JsonNode node, String at) {

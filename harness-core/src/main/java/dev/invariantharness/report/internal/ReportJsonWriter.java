@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.evidence.EvidenceRef;
+import dev.invariantharness.finding.Finding;
 import dev.invariantharness.gate.Blocker;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
@@ -132,19 +133,33 @@ public final class ReportJsonWriter {
     node.put("description", r.description());
     node.put("lane", r.lane());
     strings(node.putArray("invariants"), r.invariants());
+    strings(node.putArray("notApplicable"), r.notApplicable());
+    ObjectNode outcomes = node.putObject("outcomes");
+    r.outcomes().forEach((id, status) -> outcomes.put(id, status.label()));
     node.put("durationMs", r.durationMillis());
     node.put("reason", r.reason());
     node.put("command", r.command());
     node.put("logPath", ReportFacts.logPath(r));
-    ArrayNode evidence = node.putArray("evidence");
-    for (EvidenceRef e : r.evidence()) {
-      ObjectNode en = evidence.addObject();
+    evidence(node.putArray("evidence"), r.evidence());
+    ArrayNode findings = node.putArray("findings");
+    for (Finding f : r.findings()) {
+      ObjectNode fn = findings.addObject();
+      fn.put("invariant", f.invariant());
+      fn.put("location", f.location());
+      fn.put("message", f.message());
+      evidence(fn.putArray("evidence"), f.evidence());
+    }
+    node.set("mitigation", r.mitigation() == null ? NODES.nullNode() : mitigation(r.mitigation()));
+    return node;
+  }
+
+  private static void evidence(ArrayNode array, List<EvidenceRef> refs) {
+    for (EvidenceRef e : refs) {
+      ObjectNode en = array.addObject();
       en.put("name", e.name());
       en.put("kind", e.kind());
       en.put("path", e.path());
     }
-    node.set("mitigation", r.mitigation() == null ? NODES.nullNode() : mitigation(r.mitigation()));
-    return node;
   }
 
   private static ObjectNode invariant(Invariant i) {
