@@ -2,7 +2,10 @@ package dev.invariantharness;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.invariantharness.internal.InvariantExtension;
+import dev.invariantharness.internal.EvidenceInterceptor;
+import dev.invariantharness.internal.FixtureResolver;
+import dev.invariantharness.internal.GateExceptionHandler;
+import dev.invariantharness.internal.MappingCondition;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * go/no-go gate report, mapped to catalogue invariants with {@link Verifies} or excused with
  * {@link NotApplicable}.
  *
- * <p>The annotation registers the harness extension (invariant mapping, fixture injection,
- * evidence, gating) and tags the class {@code invariant} so build tools can select or exclude
+ * <p>The annotation registers the harness's extensions, one per capability as JUnit's own are
+ * (invariant mapping, fixture injection, evidence, gating), and tags the class {@code invariant} so build tools can select or exclude
  * the gates as a group.
  *
  * <pre>{@code
@@ -42,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Tag(InvariantTest.TAG)
-@ExtendWith(InvariantExtension.class)
+@ExtendWith({MappingCondition.class, FixtureResolver.class, EvidenceInterceptor.class, GateExceptionHandler.class})
 public @interface InvariantTest {
 
   /** The JUnit tag every invariant suite carries. */

@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invariantharness.HarnessInputException;
-import dev.invariantharness.internal.LocatedEntries;
-import dev.invariantharness.internal.LocatedEntries.Entry;
+import dev.invariantharness.config.internal.LocatedEntries;
+import dev.invariantharness.config.internal.LocatedEntries.Entry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

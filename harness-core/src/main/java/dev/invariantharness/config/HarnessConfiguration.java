@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.evidence.internal.RegisteredSecrets;
-import dev.invariantharness.gate.GateMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -68,10 +67,15 @@ public final class HarnessConfiguration {
   public static final String MITIGATIONS = PREFIX + "mitigations";
   /** Comma-separated extra redaction regexes. */
   public static final String REDACT_PATTERNS = PREFIX + "redact.patterns";
-  /** {@code true}: an active invariant no check covers blocks merge. Default {@code false} (warning). */
+  /**
+   * Whether an active invariant no check covers and none declares N/A blocks merge. Default
+   * {@code true} in gating mode, {@code false} (a warning) in baseline mode.
+   */
   public static final String REQUIRE_COVERAGE = PREFIX + "require-coverage";
   /** Run id shared by the forks of one build; derived automatically when absent. */
   public static final String RUN_ID = PREFIX + "run-id";
+  /** The gate a run decides: {@code merge} (default) or {@code release}; the build fails when the decision blocks it. */
+  public static final String GATE = PREFIX + "gate";
   /** Default bound for every wait, e.g. {@code 10s}, {@code 500ms}, {@code PT1M}; default 10s. */
   public static final String TIMEOUT_DEFAULT = PREFIX + "timeout.default";
 
@@ -149,11 +153,6 @@ public final class HarnessConfiguration {
         throw new HarnessInputException(describe(key),
             "'" + v.get() + "' is not a boolean; use 1/true/yes/on or 0/false/no/off");
     }
-  }
-
-  /** Gating unless {@code FAIL_ON_REQUIRED_FAILURE} is {@code 0}. */
-  public GateMode mode() {
-    return flag(FAIL_ON_REQUIRED_FAILURE, true) ? GateMode.GATING : GateMode.BASELINE;
   }
 
   /** The selected environment; default {@code local}. */
@@ -240,10 +239,10 @@ public final class HarnessConfiguration {
   public Map<String, String> describeForReport() {
     Map<String, String> out = new TreeMap<>();
     out.put("environment", environment());
-    out.put("FAIL_ON_REQUIRED_FAILURE", mode().flag());
+    out.put("FAIL_ON_REQUIRED_FAILURE", flag(FAIL_ON_REQUIRED_FAILURE, true) ? "1" : "0");
     out.put("java", System.getProperty("java.version", "?"));
     out.put("os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", ""));
-    for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE)) {
+    for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE, GATE)) {
       get(key).ifPresent(v -> out.put(key, v));
     }
     for (Map.Entry<String, String> e : environmentVariables.entrySet()) {
@@ -283,7 +282,8 @@ public final class HarnessConfiguration {
     return new HarnessInputException(describe(key), problem);
   }
 
-  private String describe(String key) {
+  /** How errors name {@code key}: the key and its environment-variable forms. */
+  public String describe(String key) {
     return "configuration key '" + key + "' (environment variable " + String.join(" or ", environmentNames(key)) + ")";
   }
 

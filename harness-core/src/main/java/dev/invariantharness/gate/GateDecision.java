@@ -1,6 +1,6 @@
 package dev.invariantharness.gate;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
 import org.apiguardian.api.API;
@@ -15,25 +15,37 @@ import org.apiguardian.api.API;
  * @param warnings what does not block but a reviewer must see (mitigations, optional failures,
  *     coverage gaps, baseline mode)
  * @param rejectedMitigations mitigation entries that were refused, with the reason
+ * @param gate the gate the run was asked to decide; the build fails when the decision blocks it
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GateDecision(
     Verdict verdict,
     BlockedScope blocked,
     GateMode mode,
     List<Blocker> blockers,
     List<String> warnings,
-    List<String> rejectedMitigations) {
+    List<String> rejectedMitigations,
+    Gate gate) {
+
+  /** A decision of the merge gate. */
+  public GateDecision(Verdict verdict, BlockedScope blocked, GateMode mode, List<Blocker> blockers, List<String> warnings,
+      List<String> rejectedMitigations) {
+    this(verdict, blocked, mode, blockers, warnings, rejectedMitigations, Gate.MERGE);
+  }
 
   public GateDecision {
+    gate = gate == null ? Gate.MERGE : gate;
     blockers = List.copyOf(blockers);
     warnings = List.copyOf(warnings);
     rejectedMitigations = List.copyOf(rejectedMitigations);
   }
 
-  /** Whether the build should fail: NO-GO in gating mode. */
+  /**
+   * Whether the build should fail: in gating mode, exactly when the decision blocks the gate
+   * asked for (a release-only blocker does not fail a merge-gate build); never in baseline mode.
+   */
   public boolean failsBuild() {
-    return verdict == Verdict.NO_GO && mode == GateMode.GATING;
+    return mode == GateMode.GATING && verdict == Verdict.NO_GO && gate.blockedBy(blocked);
   }
 
   /** One line for consoles and logs, e.g. {@code NO-GO (merge blocked: 2 blockers)}. */

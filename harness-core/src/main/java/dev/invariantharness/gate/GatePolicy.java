@@ -51,6 +51,7 @@ import org.apiguardian.api.API;
  * @param mode gating or baseline
  * @param today the date mitigations' expiry is judged against (UTC)
  * @param requireCoverage whether an active invariant that no check covers blocks merge
+ * @param gate the gate the run decides; see {@link GateDecision#failsBuild()}
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record GatePolicy(
@@ -58,9 +59,17 @@ public record GatePolicy(
     MitigationFile mitigations,
     GateMode mode,
     LocalDate today,
-    boolean requireCoverage) {
+    boolean requireCoverage,
+    Gate gate) {
+
+  /** A policy for the merge gate. */
+  public GatePolicy(InvariantCatalogue catalogue, MitigationFile mitigations, GateMode mode, LocalDate today,
+      boolean requireCoverage) {
+    this(catalogue, mitigations, mode, today, requireCoverage, Gate.MERGE);
+  }
 
   public GatePolicy {
+    gate = gate == null ? Gate.MERGE : gate;
     Objects.requireNonNull(catalogue, "catalogue");
     Objects.requireNonNull(mitigations, "mitigations");
     Objects.requireNonNull(mode, "mode");
@@ -127,7 +136,7 @@ public record GatePolicy(
       scope = scope.max(b.scope());
     }
     GateDecision decision = new GateDecision(
-        blockers.isEmpty() ? Verdict.GO : Verdict.NO_GO, scope, mode, blockers, warnings, rejected);
+        blockers.isEmpty() ? Verdict.GO : Verdict.NO_GO, scope, mode, blockers, warnings, rejected, gate);
     List<Mitigation> inForce = accepted.entrySet().stream()
         .filter(e -> usedMitigations.contains(e.getKey())).map(Map.Entry::getValue).toList();
     return new GateEvaluation(rows, decision, gaps, inForce);

@@ -3,8 +3,8 @@ package dev.invariantharness.gate;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
-import dev.invariantharness.internal.LocatedEntries;
-import dev.invariantharness.internal.LocatedEntries.Entry;
+import dev.invariantharness.config.internal.LocatedEntries;
+import dev.invariantharness.config.internal.LocatedEntries.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,6 +113,28 @@ public final class MitigationFile {
           expires), location, problems));
     }
     return new MitigationFile(source, out);
+  }
+
+  /**
+   * Mitigations already accepted elsewhere (e.g. by a module whose report is being merged), as
+   * candidates from {@code source}: the gate judges them again (expiry, escalation class).
+   */
+  public static MitigationFile accepted(List<Mitigation> mitigations, String source) {
+    List<Candidate> out = new ArrayList<>();
+    for (Mitigation m : mitigations) {
+      out.add(new Candidate(m, source, List.of()));
+    }
+    return new MitigationFile(source, out);
+  }
+
+  /** This file's entries followed by {@code other}'s. */
+  public MitigationFile plus(MitigationFile other) {
+    if (other.candidates.isEmpty()) {
+      return this;
+    }
+    List<Candidate> all = new ArrayList<>(candidates);
+    all.addAll(other.candidates);
+    return new MitigationFile(candidates.isEmpty() ? other.source : source + ", " + other.source, all);
   }
 
   /** The file this was read from. */

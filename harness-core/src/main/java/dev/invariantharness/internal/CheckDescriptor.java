@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -78,7 +79,8 @@ public record CheckDescriptor(
       }
     }
     String testName = testClass.getSimpleName() + "." + method.getName() + "()";
-    String checkId = check.isEmpty() ? testClass.getSimpleName() + "." + method.getName() : check;
+    // Fully qualified, outer classes kept: two suites of one simple name never share an id (nor a mitigation).
+    String checkId = check.isEmpty() ? testClass.getName() + "." + method.getName() : check;
     return Optional.of(new CheckDescriptor(checkId, suite.get().lane(), required, List.copyOf(ids), List.copyOf(na), testName));
   }
 
@@ -93,23 +95,60 @@ public record CheckDescriptor(
     return Optional.empty();
   }
 
-  /** {@code [3]} for the third invocation of a parameterized or repeated test, else empty. */
-  public static String invocationSuffix(String uniqueId) {
-    // Trailing segments "[type:#n]" are invocations and dynamic nodes, outermost first ("[12][1]"
-    // for the first test of the twelfth dynamic container). Parsing the whole UniqueId per test
-    // costs more than every other per-test step of the harness together.
+  /** The descriptor of the test method of {@code context}, if it is an invariant check. */
+  public static Optional<CheckDescriptor> of(ExtensionContext context) {
+    if (context.getTestMethod().isEmpty() || context.getTestClass().isEmpty()) {
+      return Optional.empty();
+    }
+    return of(context.getRequiredTestClass(), context.getRequiredTestMethod());
+  }
+
+  /** The mapping of the factory method a dynamic test came from. */
+  public static Optional<CheckDescriptor> ofFactory(ExtensionContext context) {
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      Optional<CheckDescriptor> d = of(c.get());
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What tells the invocations of one test apart, outermost first: {@code [staging]} for the
+   * parameterized invocation displayed {@code [2] staging}, {@code [resume][after 41]} for a
+   * dynamic test in a dynamic container. Keyed by display name, not index, so a row keeps its id
+   * (and its mitigation) when the list of arguments changes.
+   */
+  public static String invocationSuffix(ExtensionContext context) {
     String suffix = "";
-    int end = uniqueId.length();
-    while (end > 0 && uniqueId.charAt(end - 1) == ']') {
-      int open = uniqueId.lastIndexOf("/[", end - 1);
-      int colon = open < 0 ? -1 : uniqueId.indexOf(':', open);
-      if (colon < 0 || colon + 1 >= end - 1 || uniqueId.charAt(colon + 1) != '#') {
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      if (!isInvocation(c.get().getUniqueId())) {
         break;
       }
-      suffix = "[" + uniqueId.substring(colon + 2, end - 1) + "]" + suffix;
-      end = open;
+      suffix = "[" + invocationName(c.get().getDisplayName()) + "]" + suffix;
     }
     return suffix;
+  }
+
+  /** Whether the last segment of {@code uniqueId} is an invocation or a dynamic node ({@code [type:#n]}). */
+  public static boolean isInvocation(String uniqueId) {
+    int end = uniqueId.length();
+    if (end == 0 || uniqueId.charAt(end - 1) != ']') {
+      return false;
+    }
+    int open = uniqueId.lastIndexOf("/[", end - 1);
+    int colon = open < 0 ? -1 : uniqueId.indexOf(':', open);
+    return colon >= 0 && colon + 1 < end - 1 && uniqueId.charAt(colon + 1) == '#';
+  }
+
+  /** A display name as an id part: JUnit's leading {@code [n] } index dropped, brackets kept out. */
+  public static String invocationName(String displayName) {
+    String name = displayName.replaceFirst("^\\[\\d+\\]\\s*", "").trim();
+    if (name.isEmpty()) {
+      name = displayName.trim();
+    }
+    return name.replace('[', '(').replace(']', ')').replace('\t', ' ').replace('\n', ' ');
   }
 
   /** No {@code @Verifies} and no {@code @NotApplicable}: reviewers require an explicit mapping. */

@@ -102,8 +102,18 @@ public final class InvariantReportListener implements TestExecutionListener {
       case ABORTED -> CheckStatus.SKIPPED;
       case FAILED -> CheckStatus.FAILED;
     };
+    Throwable failure = result.getThrowable().orElse(null);
+    if (id.isTest() && status == CheckStatus.PASSED) {
+      // A failure the gating handler recorded instead of failing the build: the row still fails.
+      Throwable deferred = DeferredFailures.take(runId, id.getUniqueId());
+      if (deferred != null) {
+        failure = deferred;
+        status = CheckStatus.FAILED;
+        reason = describe(deferred);
+      }
+    }
     if (id.isTest()) {
-      record(id, status, reason, result.getThrowable().map(FailureFindings::of).orElse(List.of()));
+      record(id, status, reason, failure == null ? List.of() : FailureFindings.of(failure));
     } else if (status != CheckStatus.PASSED) {
       // A failed @BeforeAll leaves the tests below without events: they must not vanish from the gate.
       for (TestIdentifier t : plan.getDescendants(id)) {
@@ -168,7 +178,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     }
     Long start = startedNanos.get(id.getUniqueId());
     long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-    String checkId = d.checkId() + CheckDescriptor.invocationSuffix(id.getUniqueId());
+    String checkId = d.checkId() + invocationSuffix(id);
     String command = status == CheckStatus.SKIPPED
         ? why
         : "mvn verify -Dtest='" + testClass.getName().replace('$', '*') + "#" + method.getName() + "'";
@@ -182,6 +192,18 @@ public final class InvariantReportListener implements TestExecutionListener {
         d.lane(), d.invariants(), d.notApplicableIds(), millis, redactor.redact(cap(why)),
         status == CheckStatus.SKIPPED ? redactor.redact(command) : command,
         evidence.getOrDefault(id.getUniqueId(), List.of()), redacted, Map.of(), null));
+  }
+
+  /** As {@link CheckDescriptor#invocationSuffix(org.junit.jupiter.api.extension.ExtensionContext)}, from the test plan. */
+  private String invocationSuffix(TestIdentifier id) {
+    String suffix = "";
+    for (Optional<TestIdentifier> t = Optional.of(id); t.isPresent(); t = plan.getParent(t.get())) {
+      if (!CheckDescriptor.isInvocation(t.get().getUniqueId())) {
+        break;
+      }
+      suffix = "[" + CheckDescriptor.invocationName(t.get().getDisplayName()) + "]" + suffix;
+    }
+    return suffix;
   }
 
   /** A test method and its invariant mapping, resolved once per method and run. */

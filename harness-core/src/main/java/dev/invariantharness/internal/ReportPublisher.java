@@ -7,8 +7,10 @@ import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.evidence.internal.AtomicFiles;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
+import dev.invariantharness.gate.Gate;
 import dev.invariantharness.gate.GateEvaluation;
-import dev.invariantharness.gate.GatePolicy;
+import dev.invariantharness.gate.GateInputs;
+import dev.invariantharness.gate.GateMode;
 import dev.invariantharness.gate.MitigationFile;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
@@ -134,37 +136,23 @@ public final class ReportPublisher {
 
   private static GateReport judge(HarnessConfiguration config, String runId, List<CheckResult> rows, Redactor redactor) {
     List<CheckResult> all = new ArrayList<>(rows);
-    InvariantCatalogue catalogue = InvariantCatalogue.defaults();
-    MitigationFile mitigations = MitigationFile.none();
+    GateInputs inputs;
     try {
-      Optional<String> file = config.get(HarnessConfiguration.CATALOGUE);
-      if (file.isPresent()) {
-        catalogue = catalogue.extendedWith(Path.of(file.get()));
-      }
-      mitigations = mitigationFile(config).map(MitigationFile::load).orElse(MitigationFile.none());
+      inputs = GateInputs.from(config);
     } catch (HarnessInputException e) {
-      // A broken configuration file must block, not vanish: it becomes a failed required row.
+      // A broken configuration must block, not vanish: it becomes a failed required row, judged
+      // with the defaults (gating, the default catalogue).
       all.removeIf(r -> r.checkId().equals(CONFIGURATION_CHECK));
       all.add(new CheckResult(CONFIGURATION_CHECK, true, CheckStatus.FAILED, "harness configuration is valid", "harness",
           List.of(), 0, e.getMessage(), "", List.of(), null));
+      inputs = new GateInputs(InvariantCatalogue.defaults(), MitigationFile.none(), Optional.empty(), GateMode.GATING,
+          Gate.MERGE, false, LocalDate.now(ZoneOffset.UTC));
     }
-    GatePolicy policy = new GatePolicy(catalogue, mitigations, config.mode(), LocalDate.now(ZoneOffset.UTC),
-        config.flag(HarnessConfiguration.REQUIRE_COVERAGE, false));
-    GateEvaluation evaluation = policy.evaluate(all);
+    GateEvaluation evaluation = inputs.policy().evaluate(all);
     Map<String, String> environment = config.describeForReport();
     environment.replaceAll((k, v) -> redactor.redact(v));
     environment.put("run", runId);
-    return GateReport.of(runId, Instant.now(), environment, catalogue, evaluation);
-  }
-
-  /** The configured mitigation file, else {@code invariant-mitigations.yaml} if it exists. */
-  static Optional<Path> mitigationFile(HarnessConfiguration config) {
-    Optional<String> configured = config.get(HarnessConfiguration.MITIGATIONS);
-    if (configured.isPresent()) {
-      return configured.map(Path::of);
-    }
-    Path conventional = Path.of("invariant-mitigations.yaml");
-    return Files.exists(conventional) ? Optional.of(conventional) : Optional.empty();
+    return GateReport.of(runId, Instant.now(), environment, inputs.catalogue(), evaluation);
   }
 
   /** The redactor for this configuration: defaults, configured patterns and configured secrets. */

@@ -5,10 +5,13 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.catalogue.InvariantCatalogue;
+import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.evidence.EvidenceRef;
 import dev.invariantharness.finding.Finding;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.GateEvaluation;
+import dev.invariantharness.gate.Gate;
+import dev.invariantharness.gate.GateInputs;
 import dev.invariantharness.gate.GateMode;
 import dev.invariantharness.gate.GatePolicy;
 import dev.invariantharness.gate.MitigationFile;
@@ -19,8 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,12 @@ import org.apiguardian.api.API;
  *
  * <p>From a shell: {@code java -cp <harness-core and its dependencies>
  * dev.invariantharness.report.ReportMerge --out DIR [--mitigations FILE] [--catalogue FILE]
- * [--baseline] REPORT...}; each REPORT is a {@code summary.json}, a report directory, or a report
- * root with a {@code latest} pointer. Exit status: 0 GO (or baseline), 1 NO-GO, 2 bad input.
+ * [--baseline] [--gate merge|release] [--allow-coverage-gaps] REPORT...}; each REPORT is a {@code summary.json}, a report directory, or a report
+ * root with a {@code latest} pointer. Exit status: 0 when the build may pass (GO, baseline, or a
+ * NO-GO that does not block the gate asked for), 1 when it must fail, 2 bad input. Mode, gate and
+ * coverage rule come from {@code FAIL_ON_REQUIRED_FAILURE}, {@code invariant.harness.gate} and
+ * {@code invariant.harness.require-coverage} as for a module's run; each shard's accepted
+ * mitigations keep covering its checks; a check id found in two shards is an error.
  */
 @API(status = STABLE, since = "0.1")
 public final class ReportMerge {
@@ -72,6 +77,8 @@ public final class ReportMerge {
     }
     try {
       List<CheckResult> rows = new ArrayList<>();
+      Map<String, String> sourceOfCheck = new LinkedHashMap<>();
+      MitigationFile shardMitigations = MitigationFile.none();
       Map<String, Invariant> extra = new LinkedHashMap<>();
       Map<String, String> environment = new TreeMap<>();
       List<String> runIds = new ArrayList<>();
@@ -83,6 +90,11 @@ public final class ReportMerge {
         String prefix = "shard-" + shard;
         copyEvidence(summary.getParent(), staging.resolve("evidence").resolve(prefix));
         for (CheckResult r : report.results()) {
+          String first = sourceOfCheck.putIfAbsent(r.checkId(), summary.toString());
+          if (first != null) {
+            throw new HarnessInputException(summary.toString(), "check id '" + r.checkId() + "' is also in " + first
+                + ": the same shard given twice, or two checks with one id; merged rows must be unique");
+          }
           List<Finding> findings = r.findings().stream()
               .map(f -> new Finding(f.invariant(), f.location(), f.message(), moved(f.evidence(), prefix)))
               .toList();
@@ -95,6 +107,9 @@ public final class ReportMerge {
             extra.putIfAbsent(i.id(), i);
           }
         }
+        // A module's accepted mitigations keep covering its checks: the merged decision must not
+        // differ from the modules' because the merge did not see their mitigation files.
+        shardMitigations = shardMitigations.plus(MitigationFile.accepted(report.mitigations(), summary.toString()));
         report.environment().forEach((k, v) -> environment.put(prefix + "." + k, v));
         environment.put(prefix + ".source", summary.toString());
         runIds.add(report.runId());
@@ -105,7 +120,8 @@ public final class ReportMerge {
         all.addAll(extra.values());
         catalogue = InvariantCatalogue.of(all);
       }
-      GatePolicy merged = new GatePolicy(catalogue, policy.mitigations(), policy.mode(), policy.today(), policy.requireCoverage());
+      GatePolicy merged = new GatePolicy(catalogue, policy.mitigations().plus(shardMitigations), policy.mode(), policy.today(),
+          policy.requireCoverage(), policy.gate());
       rows.sort(CheckResult.REPORT_ORDER);
       GateEvaluation evaluation = merged.evaluate(rows);
       GateReport report = GateReport.of("merged:" + String.join("+", runIds), Instant.now(), environment, catalogue, evaluation);
@@ -157,15 +173,26 @@ public final class ReportMerge {
     Path outDir = null;
     Path mitigations = null;
     Path catalogueFile = null;
-    GateMode mode = GateMode.GATING;
+    boolean baseline = false;
+    Gate gate = null;
+    boolean allowGaps = false;
     List<Path> inputs = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--out" -> outDir = Path.of(value(args, ++i, "--out"));
+          case "--out" -> outDir = Path.of(value(args, ++i, "--out")).toAbsolutePath();
           case "--mitigations" -> mitigations = Path.of(value(args, ++i, "--mitigations"));
           case "--catalogue" -> catalogueFile = Path.of(value(args, ++i, "--catalogue"));
-          case "--baseline" -> mode = GateMode.BASELINE;
+          case "--baseline" -> baseline = true;
+          case "--allow-coverage-gaps" -> allowGaps = true;
+          case "--gate" -> {
+            String g = value(args, ++i, "--gate");
+            try {
+              gate = Gate.fromLabel(g);
+            } catch (IllegalArgumentException e) {
+              throw new HarnessInputException("argument '--gate'", e.getMessage());
+            }
+          }
           case "-h", "--help" -> {
             out.println(USAGE);
             return 0;
@@ -181,10 +208,16 @@ public final class ReportMerge {
       if (outDir == null || inputs.isEmpty()) {
         throw new HarnessInputException("arguments", "--out and at least one REPORT are required\n" + USAGE);
       }
-      InvariantCatalogue catalogue = catalogueFile == null ? InvariantCatalogue.defaults()
-          : InvariantCatalogue.defaults().extendedWith(catalogueFile);
-      MitigationFile file = mitigations == null ? MitigationFile.none() : MitigationFile.load(mitigations);
-      GatePolicy policy = new GatePolicy(catalogue, file, mode, LocalDate.now(ZoneOffset.UTC), false);
+      // The same inputs as a module's run: FAIL_ON_REQUIRED_FAILURE, invariant.harness.gate and the
+      // coverage rule from system properties and the environment; options override.
+      Map<String, String> props = new LinkedHashMap<>();
+      System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+      GateInputs configured = GateInputs.from(HarnessConfiguration.of(Map.of(), props, System.getenv()));
+      InvariantCatalogue catalogue = catalogueFile == null ? configured.catalogue() : configured.catalogue().extendedWith(catalogueFile);
+      MitigationFile file = mitigations == null ? configured.mitigations() : configured.mitigations().plus(MitigationFile.load(mitigations));
+      GateMode mode = baseline ? GateMode.BASELINE : configured.mode();
+      GatePolicy policy = new GatePolicy(catalogue, file, mode, configured.today(),
+          !baseline && !allowGaps && configured.requireCoverage(), gate == null ? configured.gate() : gate);
       Path written = merge(inputs, policy, outDir, UnaryOperator.identity());
       GateReport report = GateReportJson.read(written.resolve("summary.json"));
       out.println("[invariant-harness] merged " + inputs.size() + " report(s): " + report.decision().headline()
@@ -204,5 +237,6 @@ public final class ReportMerge {
     return args[i];
   }
 
-  private static final String USAGE = "usage: ReportMerge --out DIR [--mitigations FILE] [--catalogue FILE] [--baseline] REPORT...";
+  private static final String USAGE =
+      "usage: ReportMerge --out DIR [--mitigations FILE] [--catalogue FILE] [--baseline] [--gate merge|release] [--allow-coverage-gaps] REPORT...";
 }

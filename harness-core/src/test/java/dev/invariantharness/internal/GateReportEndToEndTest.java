@@ -29,11 +29,11 @@ class GateReportEndToEndTest {
     Outcome out = GateRun.into(reports).run(Samples.AllGo.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
     assertThat(out.report().results()).extracting(CheckResult::checkId, CheckResult::status).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("AllGo.contractsAreProtoFirst", CheckStatus.PASSED),
-        org.assertj.core.groups.Tuple.tuple("AllGo.mutationsAreHttpOnly", CheckStatus.PASSED),
+        org.assertj.core.groups.Tuple.tuple("dev.invariantharness.samples.Samples$AllGo.contractsAreProtoFirst", CheckStatus.PASSED),
+        org.assertj.core.groups.Tuple.tuple("dev.invariantharness.samples.Samples$AllGo.mutationsAreHttpOnly", CheckStatus.PASSED),
         org.assertj.core.groups.Tuple.tuple("control-no-sse", CheckStatus.PASSED),
-        org.assertj.core.groups.Tuple.tuple("AllGo.ios", CheckStatus.NOT_APPLICABLE));
-    assertThat(row(out, "AllGo.ios").reason()).isEqualTo("INV-11: no iOS client in this service");
+        org.assertj.core.groups.Tuple.tuple("dev.invariantharness.samples.Samples$AllGo.ios", CheckStatus.NOT_APPLICABLE));
+    assertThat(row(out, "dev.invariantharness.samples.Samples$AllGo.ios").reason()).isEqualTo("INV-11: no iOS client in this service");
     assertThat(row(out, "control-no-sse").required()).isFalse();
     assertThat(out.file("results.tsv")).startsWith("check_id\trequired\tstatus\tdescription\tlog_path\tcommand\tlane\tinvariants\tduration_ms\n");
     assertThat(out.file("SUMMARY.md")).contains("GO");
@@ -103,14 +103,14 @@ class GateReportEndToEndTest {
   @Test
   void unmappedTestIsReportedAsUnmappedAndBlocksMerge() {
     Outcome out = GateRun.into(reports).run(Samples.Unmapped.class);
-    assertThat(row(out, "Unmapped.forgotTheMapping").status()).isEqualTo(CheckStatus.UNMAPPED);
+    assertThat(row(out, "dev.invariantharness.samples.Samples$Unmapped.forgotTheMapping").status()).isEqualTo(CheckStatus.UNMAPPED);
     assertThat(out.report().decision().blocked()).isEqualTo(BlockedScope.MERGE);
   }
 
   @Test
   void disabledRequiredCheckIsSkippedAndCountsAsFailedInGatingMode() {
     Outcome out = GateRun.into(reports).run(Samples.DisabledRequired.class);
-    CheckResult r = row(out, "DisabledRequired.runtimeRoleWritesOnlyItsSchema");
+    CheckResult r = row(out, "dev.invariantharness.samples.Samples$DisabledRequired.runtimeRoleWritesOnlyItsSchema");
     assertThat(r.status()).isEqualTo(CheckStatus.SKIPPED);
     assertThat(r.command()).as("the script puts the skip reason in the command column").contains("flaky on CI");
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
@@ -120,11 +120,11 @@ class GateReportEndToEndTest {
   @Test
   void abortedRequiredCheckIsAFailedRowInGatingAndASkippedRowInBaseline() {
     Outcome gating = GateRun.into(reports.resolve("g")).run(Samples.AbortedRequired.class);
-    assertThat(row(gating, "AbortedRequired.replayAgainstStaging").status()).isEqualTo(CheckStatus.FAILED);
-    assertThat(row(gating, "AbortedRequired.optionalProbe").status()).isEqualTo(CheckStatus.SKIPPED);
+    assertThat(row(gating, "dev.invariantharness.samples.Samples$AbortedRequired.replayAgainstStaging").status()).isEqualTo(CheckStatus.FAILED);
+    assertThat(row(gating, "dev.invariantharness.samples.Samples$AbortedRequired.optionalProbe").status()).isEqualTo(CheckStatus.SKIPPED);
 
     Outcome baseline = GateRun.into(reports.resolve("b")).with("invariant.harness.fail-on-required-failure", "0").run(Samples.AbortedRequired.class);
-    assertThat(row(baseline, "AbortedRequired.replayAgainstStaging").status()).isEqualTo(CheckStatus.SKIPPED);
+    assertThat(row(baseline, "dev.invariantharness.samples.Samples$AbortedRequired.replayAgainstStaging").status()).isEqualTo(CheckStatus.SKIPPED);
     assertThat(baseline.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
     assertThat(baseline.report().decision().mode()).isEqualTo(GateMode.BASELINE);
     assertThat(baseline.report().decision().failsBuild()).isFalse();
@@ -143,10 +143,10 @@ class GateReportEndToEndTest {
   void classLevelMappingCoversNestedClassesAndEachInvocationIsARow() {
     Outcome out = GateRun.into(reports).run(Samples.ClassLevelMappingAndInvocations.class);
     assertThat(out.report().results()).extracting(CheckResult::checkId).containsExactlyInAnyOrder(
-        "ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[1]",
-        "ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[2]",
-        "ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[3]",
-        "Resume.resumeFromWatermark");
+        "dev.invariantharness.samples.Samples$ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[seq=1]",
+        "dev.invariantharness.samples.Samples$ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[seq=2]",
+        "dev.invariantharness.samples.Samples$ClassLevelMappingAndInvocations.duplicateFrameIsDiscarded[seq=3]",
+        "dev.invariantharness.samples.Samples$ClassLevelMappingAndInvocations$Resume.resumeFromWatermark");
     assertThat(out.report().results()).allSatisfy(r -> assertThat(r.invariants()).containsExactly("INV-07"));
   }
 
@@ -155,10 +155,18 @@ class GateReportEndToEndTest {
     Outcome out = GateRun.into(reports).run(Samples.DynamicRows.class);
     List<CheckResult> rows = out.report().results();
     assertThat(rows).extracting(CheckResult::checkId).containsExactly(
-        "DynamicRows.everyRouteIsFrozen[1]", "DynamicRows.everyRouteIsFrozen[2]", "DynamicRows.everyRouteIsFrozen[3]",
-        "DynamicRows.everyRouteIsFrozen[4]", "DynamicRows.everyRouteIsFrozen[5]", "DynamicRows.everyRouteIsFrozen[6]",
-        "DynamicRows.everyRouteIsFrozen[7]", "DynamicRows.everyRouteIsFrozen[8]", "DynamicRows.everyRouteIsFrozen[9]",
-        "DynamicRows.everyRouteIsFrozen[10]", "DynamicRows.everyRouteIsFrozen[11]", "DynamicRows.everyRouteIsFrozen[12][1]");
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/1 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/2 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/3 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/4 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/5 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/6 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/7 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/8 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/9 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/10 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[POST /r/11 @ read_only]",
+        "dev.invariantharness.samples.Samples$DynamicRows.everyRouteIsFrozen[rollback][POST /r/1 @ shadow_only]");
     CheckResult third = rows.get(2);
     assertThat(third.status()).isEqualTo(CheckStatus.FAILED);
     assertThat(third.description()).isEqualTo("POST /r/3 @ read_only");

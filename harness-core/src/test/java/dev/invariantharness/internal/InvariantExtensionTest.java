@@ -58,7 +58,7 @@ class InvariantExtensionTest {
     Events tests = run(Samples.AbortedRequired.class, "1");
     tests.assertStatistics(s -> s.failed(1).aborted(1));
     tests.assertThatEvents().haveExactly(1, event(test("replayAgainstStaging"), finishedWithFailure(
-        message(m -> m.contains("required check AbortedRequired.replayAgainstStaging [INV-07] was aborted (Assumption failed: STAGING_KHALA_BASE_URL not set)")
+        message(m -> m.contains("required check dev.invariantharness.samples.Samples$AbortedRequired.replayAgainstStaging [INV-07] was aborted (Assumption failed: STAGING_KHALA_BASE_URL not set)")
             && m.contains("cannot be skipped")))));
   }
 

@@ -100,7 +100,7 @@ class GateReportJsonTest {
         "generatedAt", "decision", "totals", "lanes", "environment", "checks", "catalogue",
         "coverageGaps", "mitigations");
     assertThat(iterableOf(root.get("decision").fieldNames())).containsExactly("verdict",
-        "blocked", "mode", "failOnRequiredFailure", "failsBuild", "headline", "blockers",
+        "blocked", "mode", "failOnRequiredFailure", "gate", "failsBuild", "headline", "blockers",
         "warnings", "rejectedMitigations");
     assertThat(iterableOf(root.get("checks").get(0).fieldNames())).containsExactly("checkId",
         "required", "status", "description", "lane", "invariants", "notApplicable", "outcomes", "durationMs",

@@ -14,6 +14,7 @@ import dev.invariantharness.gate.BlockedScope;
 import dev.invariantharness.gate.Blocker;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
+import dev.invariantharness.gate.Gate;
 import dev.invariantharness.gate.GateDecision;
 import dev.invariantharness.gate.GateMode;
 import dev.invariantharness.gate.Mitigation;
@@ -140,7 +141,8 @@ public final class ReportJsonReader {
         choice(node, at, "mode", GateMode.values(), m -> m.name().toLowerCase(Locale.ROOT)),
         list(node, at, "blockers", this::blocker),
         list(node, at, "warnings", (n, p) -> string(n, p, false)),
-        list(node, at, "rejectedMitigations", (n, p) -> string(n, p, false)));
+        list(node, at, "rejectedMitigations", (n, p) -> string(n, p, false)),
+        node.has("gate") ? choice(node, at, "gate", Gate.values(), Gate::label) : Gate.MERGE);
   }
 
   private Blocker blocker(JsonNode node, String at) {

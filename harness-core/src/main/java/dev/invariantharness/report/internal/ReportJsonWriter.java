@@ -83,6 +83,7 @@ public final class ReportJsonWriter {
     node.put("blocked", d.blocked().label());
     node.put("mode", d.mode().name().toLowerCase(Locale.ROOT));
     node.put("failOnRequiredFailure", d.mode().flag());
+    node.put("gate", d.gate().label());
     node.put("failsBuild", d.failsBuild());
     node.put("headline", d.headline());
     ArrayNode blockers = node.putArray("blockers");

@@ -1,4 +1,4 @@
-package dev.invariantharness.internal;
+package dev.invariantharness.config.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

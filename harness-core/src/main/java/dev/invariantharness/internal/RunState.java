@@ -1,0 +1,74 @@
+package dev.invariantharness.internal;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.evidence.Redactor;
+import dev.invariantharness.fixture.FixtureProvider;
+import dev.invariantharness.gate.GateInputs;
+import dev.invariantharness.gate.GateMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * What every capability of the harness extension shares for one engine run: configuration, the
+ * gate inputs, fixture providers, the redactor and the evidence staging directory. Created once,
+ * on first use, in the root {@link ExtensionContext.Store}, and never in a field: the extension
+ * classes are stateless, as JUnit's own are.
+ *
+ * @param config the harness configuration
+ * @param inputs the gate inputs, or null when they could not be assembled ({@link #problem})
+ * @param problem why the gate inputs could not be assembled; every test fails with it
+ * @param providers fixture providers found with {@link ServiceLoader}
+ * @param redactor the redactor for this configuration
+ * @param evidenceStaging where evidence is written while the run lasts
+ */
+record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputException problem,
+    List<FixtureProvider<?>> providers, Redactor redactor, Path evidenceStaging) {
+
+  static final Namespace NAMESPACE = Namespace.create("dev.invariantharness");
+
+  /** The run's state, created on first use and shared by every test of the engine run. */
+  static RunState of(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunState.class, k -> create(context), RunState.class);
+  }
+
+  private static RunState create(ExtensionContext context) {
+    HarnessConfiguration config = HarnessConfiguration.of(context::getConfigurationParameter);
+    GateInputs inputs = null;
+    HarnessInputException problem = null;
+    try {
+      inputs = GateInputs.from(config);
+    } catch (HarnessInputException e) {
+      problem = e;
+    }
+    List<FixtureProvider<?>> providers = new ArrayList<>();
+    for (FixtureProvider<?> p : ServiceLoader.load(FixtureProvider.class, Thread.currentThread().getContextClassLoader())) {
+      providers.add(p);
+    }
+    Path staging = config.reportDirectory().toAbsolutePath().resolve(".staging").resolve(RunIdentity.of(config));
+    return new RunState(config, inputs, problem, List.copyOf(providers), ReportPublisher.redactor(config), staging);
+  }
+
+  /**
+   * The gate inputs.
+   *
+   * @throws HarnessInputException when the configuration names a malformed value or file: a gate
+   *     that cannot be judged fails every check rather than passing silently
+   */
+  GateInputs requireInputs() {
+    if (problem != null) {
+      throw new HarnessInputException(problem.input(), problem.line(),
+          problem.problem() + " — the invariant gate cannot be judged, so every check fails until this is fixed", problem);
+    }
+    return inputs;
+  }
+
+  /** Whether the run gates (FAIL_ON_REQUIRED_FAILURE=1); true when the inputs are broken. */
+  boolean gating() {
+    return inputs == null || inputs.mode() == GateMode.GATING;
+  }
+}
