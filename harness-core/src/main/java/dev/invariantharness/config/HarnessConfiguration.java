@@ -216,6 +216,11 @@ public final class HarnessConfiguration {
     return value;
   }
 
+  /** Whether a key's name says its value is a secret (token, secret, password, credential, api key). */
+  public static boolean looksSecret(String key) {
+    return SECRET_KEY.matcher(key).matches();
+  }
+
   /**
    * Every set value whose key looks secret (token, secret, password, credential, api key), so
    * the redactor can remove them literally wherever they appear.

@@ -12,12 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -60,6 +65,14 @@ public final class InvariantReportListener implements TestExecutionListener {
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
     config = HarnessConfiguration.of(testPlan.getConfigurationParameters()::get);
+    // Secrets given as JUnit configuration parameters cannot be listed from a test's context:
+    // register them before the first test runs, so they are redacted from the first byte written,
+    // whether or not a check ever reads them through secret().
+    for (String key : testPlan.getConfigurationParameters().keySet()) {
+      if (HarnessConfiguration.looksSecret(key)) {
+        config.secret(key);
+      }
+    }
     redactor = ReportPublisher.redactor(config);
     String run = RunIdentity.of(config);
     // Surefire may execute the classes of one fork as several test plans: rows of the same run
@@ -71,6 +84,36 @@ public final class InvariantReportListener implements TestExecutionListener {
       evidence.clear();
       mappings.clear();
       methodIndex.clear();
+    }
+    if (config.flag(HarnessConfiguration.REPORT_ENABLED, true)) {
+      markRunning(testPlan);
+    }
+  }
+
+  /** Leaves a marker naming the suites this JVM runs, so a fork that dies is noticed. */
+  private void markRunning(TestPlan testPlan) {
+    Set<String> classes = new TreeSet<>();
+    for (TestIdentifier root : testPlan.getRoots()) {
+      for (TestIdentifier t : testPlan.getDescendants(root)) {
+        t.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast).ifPresent(cs -> {
+          try {
+            if (CheckDescriptor.suiteOf(cs.getJavaClass()).isPresent()) {
+              classes.add(cs.getClassName());
+            }
+          } catch (RuntimeException e) {
+            // a class that cannot be loaded is reported by the engine, not here
+          }
+        });
+      }
+    }
+    if (classes.isEmpty()) {
+      return;
+    }
+    try {
+      ForkMarkers.started(ReportPublisher.partsDirectory(config), partName, classes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the run marker under " + config.reportDirectory().toAbsolutePath()
+          + " (invariant.harness.report.dir): the gate report cannot be written either", e);
     }
   }
 

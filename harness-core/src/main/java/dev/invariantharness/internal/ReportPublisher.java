@@ -84,9 +84,20 @@ public final class ReportPublisher {
         others = files.filter(p -> p.toString().endsWith(".json") && !p.equals(ownPart)).sorted().toList();
       }
       List<CheckResult> all = new ArrayList<>(rows);
+      String build = RunIdentity.build();
+      List<Path> joined = new ArrayList<>();
       for (Path part : others) {
-        all.addAll(GateReportJson.read(part).results());
+        GateReport other = GateReportJson.read(part);
+        if (!build.equals(other.environment().get(RunIdentity.BUILD_KEY))) {
+          // An earlier build that reused this run id: its rows are not this build's.
+          Files.deleteIfExists(part);
+          continue;
+        }
+        all.addAll(other.results());
+        joined.add(part);
       }
+      others = joined;
+      all.addAll(ForkMarkers.deadForks(parts, partName));
       all.sort(CheckResult.REPORT_ORDER);
       GateReport run = judge(config, runId, all, redactor);
       String summaryJson = GateReportJson.write(run);
@@ -94,6 +105,7 @@ public final class ReportPublisher {
       // Alone in its run (one fork, the IDE) this JVM's part is the run's summary: render it once.
       String part = others.isEmpty() ? summaryJson : GateReportJson.write(judge(config, runId, rows, redactor));
       AtomicFiles.write(ownPart, utf8(redactor.configuredOnly().redact(part)));
+      ForkMarkers.finished(parts, partName);
 
       Path staging = root.resolve(".staging").resolve(runId);
       // Every row, the environment and the evidence were redacted in full when recorded; the
@@ -152,7 +164,13 @@ public final class ReportPublisher {
     Map<String, String> environment = config.describeForReport();
     environment.replaceAll((k, v) -> redactor.redact(v));
     environment.put("run", runId);
+    environment.put(RunIdentity.BUILD_KEY, RunIdentity.build());
     return GateReport.of(runId, Instant.now(), environment, inputs.catalogue(), evaluation);
+  }
+
+  /** Where the parts of {@code config}'s run are joined. */
+  static Path partsDirectory(HarnessConfiguration config) {
+    return config.reportDirectory().toAbsolutePath().resolve(".parts").resolve(RunIdentity.of(config));
   }
 
   /** The redactor for this configuration: defaults, configured patterns and configured secrets. */

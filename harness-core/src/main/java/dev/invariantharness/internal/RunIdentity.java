@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 public final class RunIdentity {
 
+  /** The report environment key that names the build a report came from. */
+  public static final String BUILD_KEY = "build";
+
   private static final String THIS_JVM = "jvm-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
   private RunIdentity() {}
@@ -23,14 +26,29 @@ public final class RunIdentity {
   }
 
   private static String derived() {
+    return build();
+  }
+
+  /**
+   * The build this JVM belongs to, whatever the run id says: the Maven JVM that started this
+   * Surefire fork ({@code maven-<pid>-<start>}), else this JVM. Reports record it, so the gate
+   * plugin can tell a report of this build from a stale one, and forks of two builds that reuse
+   * one run id never join.
+   */
+  public static String build() {
     if (System.getProperty("surefire.test.class.path") != null || System.getProperty("surefire.real.class.path") != null) {
       Optional<ProcessHandle> maven = buildJvm();
       if (maven.isPresent()) {
-        Optional<Instant> started = maven.get().info().startInstant();
-        return "maven-" + maven.get().pid() + "-" + started.map(Instant::toEpochMilli).map(String::valueOf).orElse("0");
+        return ofMaven(maven.get());
       }
     }
     return THIS_JVM;
+  }
+
+  /** The build identity of the Maven JVM {@code maven}; what {@link #build()} says in its forks. */
+  public static String ofMaven(ProcessHandle maven) {
+    Optional<Instant> started = maven.info().startInstant();
+    return "maven-" + maven.pid() + "-" + started.map(Instant::toEpochMilli).map(String::valueOf).orElse("0");
   }
 
   /**

@@ -60,11 +60,43 @@ class CheckMojoTest {
   }
 
   @Test
-  void missingReportIsFineUnlessRequired() {
+  void missingReportFailsUnlessTheModuleSaysItHasNoSuites() {
     CheckMojo mojo = mojo();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("this build wrote no report at").hasMessageContaining("**/*Test.java");
+    mojo.failIfNoReport = false;
     assertThatCode(mojo::execute).doesNotThrowAnyException();
-    mojo.failIfNoReport = true;
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("no invariant gate report at");
+  }
+
+  @Test
+  void aReportOfAnotherBuildIsStaleAndRefused() throws IOException {
+    writeLatest(GateMode.GATING, "maven-1-1", row("A.a", CheckStatus.PASSED, "INV-01"));
+    assertThatThrownBy(mojo()::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("was written by another build (maven-1-1").hasMessageContaining("it is stale");
+    CheckMojo allowing = mojo();
+    allowing.allowStaleReport = true;
+    assertThatCode(allowing::execute).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aReleaseOnlyBlockerFailsTheReleaseGateButNotTheMergeGate() throws IOException {
+    writeLatest(GateMode.GATING, row("Deploy.migrates", CheckStatus.FAILED, "INV-09"));
+    assertThatCode(mojo()::execute).doesNotThrowAnyException();
+    CheckMojo release = mojo();
+    release.gate = "release";
+    assertThatThrownBy(release::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("the release gate is blocked").hasMessageContaining("Deploy.migrates [INV-09, block-release-promotion]");
+  }
+
+  @Test
+  void aMarkerLeftByADeadTestJvmMakesTheReportIncomplete() throws IOException {
+    writeLatest(GateMode.GATING, row("A.a", CheckStatus.PASSED, "INV-01"));
+    Path parts = Files.createDirectories(root.resolve(".parts/t"));
+    Files.writeString(parts.resolve("999999999-1.running"),
+        "{\"pid\": 999999999, \"build\": \"" + mojo().thisBuild + "\", \"classes\": [\"demo.KhalaGates\"]}");
+    assertThatThrownBy(mojo()::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("the report is incomplete").hasMessageContaining("test JVM pid 999999999")
+        .hasMessageContaining("demo.KhalaGates");
   }
 
   @Test
@@ -77,12 +109,18 @@ class CheckMojoTest {
   private CheckMojo mojo() {
     CheckMojo mojo = new CheckMojo();
     mojo.reportDirectory = root.toFile();
+    mojo.failIfNoReport = true;
+    mojo.gate = "merge";
     return mojo;
   }
 
   private void writeLatest(GateMode mode, CheckResult... rows) throws IOException {
+    writeLatest(mode, new CheckMojo().thisBuild, rows);
+  }
+
+  private void writeLatest(GateMode mode, String build, CheckResult... rows) throws IOException {
     GatePolicy policy = new GatePolicy(InvariantCatalogue.defaults(), MitigationFile.none(), mode, LocalDate.of(2026, 11, 22), false);
-    GateReport report = GateReport.of("t", Instant.parse("2026-11-22T00:00:00Z"), Map.of(), InvariantCatalogue.defaults(),
+    GateReport report = GateReport.of("t", Instant.parse("2026-11-22T00:00:00Z"), Map.of("build", build), InvariantCatalogue.defaults(),
         policy.evaluate(List.of(rows)));
     Files.createDirectories(root.resolve("latest"));
     Files.writeString(root.resolve("latest/summary.json"), GateReportJson.write(report));
