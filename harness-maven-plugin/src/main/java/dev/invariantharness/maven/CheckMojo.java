@@ -138,7 +138,7 @@ public class CheckMojo extends AbstractMojo {
       getLog().warn(message);
       return;
     }
-    List<ForkMarkers.Marker> dead = deadForks(root, report.runId());
+    List<ForkMarkers.Marker> dead = deadForks(root, report.runId(), build == null ? thisBuild : build);
     GateDecision decision = report.decision();
     String where = root.resolve("latest").resolve("SUMMARY.md").toString();
     String filter = filteredBy();
@@ -189,12 +189,12 @@ public class CheckMojo extends AbstractMojo {
     }
   }
 
-  private List<ForkMarkers.Marker> deadForks(Path root, String runId) throws MojoExecutionException {
+  private List<ForkMarkers.Marker> deadForks(Path root, String runId, String reportBuild) throws MojoExecutionException {
     try {
       List<ForkMarkers.Marker> dead = new ArrayList<>();
       for (ForkMarkers.Marker m : ForkMarkers.markers(root.resolve(".parts").resolve(runId))) {
-        // The test phase is over: a marker left by this build is a JVM that never reported.
-        if (thisBuild.equals(m.build()) && !m.alive()) {
+        // The test phase is over: a marker left by the report's build is a JVM that never reported.
+        if (reportBuild.equals(m.build()) && !m.alive()) {
           dead.add(m);
         }
       }
