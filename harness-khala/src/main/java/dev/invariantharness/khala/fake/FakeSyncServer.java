@@ -99,6 +99,20 @@ public final class FakeSyncServer implements AutoCloseable {
     return hub.append(topic, payload);
   }
 
+  /**
+   * A publish hook for the live delivery check: appends {@code frames} events to {@code topic}
+   * when called and reports the new head.
+   */
+  public dev.invariantharness.khala.live.PublishHook publisher(String topic, int frames) {
+    return () -> {
+      long head = 0;
+      for (int i = 0; i < frames; i++) {
+        head = append(topic, "{\"topic\":\"" + topic.replace("\"", "") + "\",\"live\":" + i + "}");
+      }
+      return Map.of(topic, head);
+    };
+  }
+
   /** The head watermark of {@code topic}. */
   public long head(String topic) {
     return log(topic).head();
@@ -332,7 +346,8 @@ public final class FakeSyncServer implements AutoCloseable {
       return new Faults(s.seedValue().orElse(0L), s.toString(), s.duplicateProbability(), s.reorderWindowSize(), s.gapProbability(),
           s.closeAfterFrames(), s.slowPerFrame(), s.staleFirst(), s.faultyConnectionCount(),
           s.subscribeUnanswered(), s.isSilent(), s.malformedAfterFrames(), s.oversizedAfterFrames(), s.oversizedFrameBytes(),
-          s.foreignTopicAfterFrames(), s.resendsWatermark(), s.skipsFirst());
+          s.foreignTopicAfterFrames(), s.resendsWatermark(), s.skipsFirst(), s.sendsBothWireForms(), s.batchSizeValue(),
+          s.repliesBeforeReplay(), s.dropsLiveFrame(), s.answersStaleSilently());
     }
   }
 }
