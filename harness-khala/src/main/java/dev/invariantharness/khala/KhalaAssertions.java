@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * import static dev.invariantharness.khala.KhalaAssertions.assertThat;
  *
- * assertThat(live.subscribe(List.of("run:1:events"), Map.of())).isOrderedPerTopic();
+ * assertThat(live.subscribe(List.of("run:1:events"), Map.of())).deliveredEveryFrameUpToTheHeads();
  * assertThat(FrameLog.of(Path.of("target/frames.jsonl"))).hasNoReplayViolations();
  * }</pre>
  */

@@ -6,6 +6,7 @@ import dev.invariantharness.khala.fake.FaultSchedule;
 import dev.invariantharness.khala.fake.HttpRoute;
 import dev.invariantharness.khala.live.ConnectionOptions;
 import dev.invariantharness.khala.live.LiveSync;
+import dev.invariantharness.khala.live.PublishHook;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +30,26 @@ public final class ReferenceKhalaService implements AutoCloseable {
     RESEND_AFTER_RESUME,
     /** Leaves out the first frame after the watermark on resume (silent loss). */
     SKIP_ON_RESUME,
-    /** Serves the live lane as Server-Sent Events at {@code /api/sync/stream}. */
+    /** Serves the live lane as Server-Sent Events at {@code /sync/events}. */
     SSE_ENDPOINT,
     /** Accepts {@code runs:create} over the sync socket and writes the run. */
     MUTATION_OVER_WS,
     /** Never answers {@code sync:subscribe}. */
-    SILENT_SUBSCRIBE
+    SILENT_SUBSCRIBE,
+    /** Drops the 5th live frame pushed on each connection (silent loss during live streaming). */
+    DROPPED_LIVE_FRAME,
+    /** Answers a resume below the retention floor with a replay from the floor, not stale_cursor. */
+    SILENT_STALE,
+    /** Legal: every update sent as both {@code sync:update_batch} and {@code sync:frame}. */
+    BOTH_WIRE_FORMS,
+    /** Legal: updates packed five to a message, the frame seq being the batch's highest watermark. */
+    BATCHES_OF_FIVE,
+    /** Legal: the subscribe reply comes before the replay. */
+    REPLY_BEFORE_REPLAY,
+    /** Legal: at-least-once duplicates, in replay and live. */
+    DUPLICATES,
+    /** Legal: cross-node reordering within windows of five. */
+    REORDERING
   }
 
   /** Run events: the resume check disconnects within them. */
@@ -61,6 +76,13 @@ public final class ReferenceKhalaService implements AutoCloseable {
       case RESEND_AFTER_RESUME -> FaultSchedule.none().resendWatermarkOnResume();
       case SKIP_ON_RESUME -> FaultSchedule.none().skipFirstOnResume();
       case SILENT_SUBSCRIBE -> FaultSchedule.none().neverAnswerSubscribe();
+      case DROPPED_LIVE_FRAME -> FaultSchedule.none().dropLiveFrame(5);
+      case SILENT_STALE -> FaultSchedule.none().silentStaleCursor();
+      case BOTH_WIRE_FORMS -> FaultSchedule.none().bothWireForms();
+      case BATCHES_OF_FIVE -> FaultSchedule.none().batchesOf(5);
+      case REPLY_BEFORE_REPLAY -> FaultSchedule.none().replyBeforeReplay();
+      case DUPLICATES -> FaultSchedule.none().duplicates(0.2);
+      case REORDERING -> FaultSchedule.none().reorderWindow(5);
       default -> FaultSchedule.none();
     };
     FakeSyncServer.Builder builder = FakeSyncServer.builder()
@@ -72,8 +94,9 @@ public final class ReferenceKhalaService implements AutoCloseable {
         .faults(faults)
         .http("POST", "/api/runs", call -> HttpRoute.Answer.json(201, "{\"id\":" + runs.incrementAndGet() + "}"))
         .http("GET", "/api/runs", call -> HttpRoute.Answer.json(200, "{\"count\":" + runs.get() + "}"));
+    // the SSE variant serves its lane where real services often do, not on a path the caller guessed
     if (variant == Variant.SSE_ENDPOINT) {
-      builder.http("GET", "/api/sync/stream", call -> new HttpRoute.Answer(200, "text/event-stream", "event: frame\ndata: {}\n\n"));
+      builder.http("GET", "/sync/events", call -> new HttpRoute.Answer(200, "text/event-stream", "event: frame\ndata: {}\n\n"));
     }
     if (variant == Variant.MUTATION_OVER_WS) {
       builder.onCommand(command -> command.event().equals("runs:create")
@@ -96,6 +119,11 @@ public final class ReferenceKhalaService implements AutoCloseable {
   /** The live-sync fixture for this service, every wait bounded by {@code timeout}. */
   public LiveSync liveSync(Duration timeout) {
     return LiveSync.of(baseUrl(), Optional.empty(), ConnectionOptions.channel(timeout));
+  }
+
+  /** A hook that publishes {@code frames} live events to {@code topic} and reports the head. */
+  public PublishHook publisher(String topic, int frames) {
+    return server.publisher(topic, frames);
   }
 
   /** The topics the service publishes. */

@@ -1,9 +1,10 @@
 package dev.invariantharness.khala.fake;
 
-import dev.invariantharness.khala.replay.ApplyModel;
-import dev.invariantharness.khala.replay.Frame;
+import dev.invariantharness.khala.replay.EventKind;
 import dev.invariantharness.khala.replay.GapPolicy;
-import dev.invariantharness.khala.replay.Watermark;
+import dev.invariantharness.khala.replay.ReplayReport;
+import dev.invariantharness.khala.replay.ReplayViolation;
+import dev.invariantharness.khala.replay.internal.ReplayEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.invariantharness.finding.Finding;
 import dev.invariantharness.khala.fake.internal.Faults;
@@ -98,6 +99,20 @@ public final class FakeSyncServer implements AutoCloseable {
     return hub.append(topic, payload);
   }
 
+  /**
+   * A publish hook for the live delivery check: appends {@code frames} events to {@code topic}
+   * when called and reports the new head.
+   */
+  public dev.invariantharness.khala.live.PublishHook publisher(String topic, int frames) {
+    return () -> {
+      long head = 0;
+      for (int i = 0; i < frames; i++) {
+        head = append(topic, "{\"topic\":\"" + topic.replace("\"", "") + "\",\"live\":" + i + "}");
+      }
+      return Map.of(topic, head);
+    };
+  }
+
   /** The head watermark of {@code topic}. */
   public long head(String topic) {
     return log(topic).head();
@@ -158,45 +173,38 @@ public final class FakeSyncServer implements AutoCloseable {
   }
 
   /**
-   * Judges a client's applied state against the reference model: per topic, the seqs the client
-   * applied, in the order it applied them, must be exactly {@code floor+1 .. head}.
+   * Judges a client's applied state with the INV-07 replay engine under the strict gap policy:
+   * per topic the client starts from the retention floor (its snapshot), and the seqs it applied,
+   * in the order it applied them, must be exactly {@code floor+1 .. head} — no duplicate apply, no
+   * gap applied, no silent hole at the end.
    *
    * @param applied topic to the seqs applied, in application order
    */
   public ClientVerdict verdict(Map<String, List<Long>> applied) {
+    ReplayEngine engine = new ReplayEngine(GapPolicy.STRICT, "client of " + hub.name(), 100, 3);
     List<Finding> findings = new ArrayList<>();
+    long line = 0;
     for (Map.Entry<String, TopicLog> e : hub.logs().entrySet()) {
       String topic = e.getKey();
-      long floor = e.getValue().floor();
       long head = e.getValue().head();
+      engine.reset(EventKind.SNAPSHOT, topic, e.getValue().floor(), ++line);
       List<Long> seqs = applied.getOrDefault(topic, List.of());
-      ApplyModel model = ApplyModel.with(GapPolicy.STRICT);
-      model.reset(new Watermark(topic, floor));
-      int position = 0;
       for (long seq : seqs) {
-        position++;
-        switch (model.offer(new Frame(topic, seq))) {
-          case DISCARD -> findings.add(new Finding("INV-07", topic + " #" + position,
-              "applied seq " + seq + " again (already applied up to " + model.watermark(topic) + ")"));
-          case RESYNC_REQUIRED -> {
-            findings.add(new Finding("INV-07", topic + " #" + position, "applied seq " + seq + " after " + model.watermark(topic)
-                + ": skipped " + (model.watermark(topic) + 1) + (seq - 1 > model.watermark(topic) + 1 ? ".." + (seq - 1) : "")));
-            model.reset(new Watermark(topic, seq));
-          }
-          case APPLY -> { }
-        }
+        engine.applied(topic, seq, ++line);
       }
+      engine.announceHead(topic, head, ++line);
       if (seqs.stream().anyMatch(s -> s > head)) {
         findings.add(new Finding("INV-07", topic, "applied seqs beyond the head " + head));
-      } else if (model.watermark(topic) < head) {
-        findings.add(new Finding("INV-07", topic, "ended at " + model.watermark(topic) + " but the head is " + head
-            + ": a silent hole of " + (head - model.watermark(topic)) + " frame(s)"));
       }
     }
     for (String topic : applied.keySet()) {
       if (!hub.logs().containsKey(topic)) {
         findings.add(new Finding("INV-07", topic, "applied frames of a topic the server does not have"));
       }
+    }
+    ReplayReport report = engine.finish();
+    for (ReplayViolation v : report.violations()) {
+      findings.add(new Finding("INV-07", v.topic() + " (event " + v.line() + ")", v.kind().label() + ": " + v.message()));
     }
     return new ClientVerdict(schedule, List.copyOf(findings));
   }
@@ -338,7 +346,8 @@ public final class FakeSyncServer implements AutoCloseable {
       return new Faults(s.seedValue().orElse(0L), s.toString(), s.duplicateProbability(), s.reorderWindowSize(), s.gapProbability(),
           s.closeAfterFrames(), s.slowPerFrame(), s.staleFirst(), s.faultyConnectionCount(),
           s.subscribeUnanswered(), s.isSilent(), s.malformedAfterFrames(), s.oversizedAfterFrames(), s.oversizedFrameBytes(),
-          s.foreignTopicAfterFrames(), s.resendsWatermark(), s.skipsFirst());
+          s.foreignTopicAfterFrames(), s.resendsWatermark(), s.skipsFirst(), s.sendsBothWireForms(), s.batchSizeValue(),
+          s.repliesBeforeReplay(), s.dropsLiveFrame(), s.answersStaleSilently());
     }
   }
 }

@@ -42,6 +42,11 @@ public final class FaultSchedule {
   private int foreignTopicAfter = -1;
   private boolean resendWatermarkOnResume;
   private boolean skipFirstOnResume;
+  private boolean bothWireForms;
+  private int batchSize = 1;
+  private boolean replyBeforeReplay;
+  private int dropLiveFrame = -1;
+  private boolean silentStaleCursor;
   /** Faults named on top of a generated schedule, as source, so toString() replays them too. */
   private List<String> tweaks = List.of();
 
@@ -65,6 +70,11 @@ public final class FaultSchedule {
     c.foreignTopicAfter = foreignTopicAfter;
     c.resendWatermarkOnResume = resendWatermarkOnResume;
     c.skipFirstOnResume = skipFirstOnResume;
+    c.bothWireForms = bothWireForms;
+    c.batchSize = batchSize;
+    c.replyBeforeReplay = replyBeforeReplay;
+    c.dropLiveFrame = dropLiveFrame;
+    c.silentStaleCursor = silentStaleCursor;
     c.tweaks = tweaks;
     return c;
   }
@@ -201,6 +211,67 @@ public final class FaultSchedule {
     return c;
   }
 
+  /**
+   * Legal: sends every update twice, as {@code sync:update_batch} and as {@code sync:frame}, as
+   * the real channel may — one delivery in two wire forms.
+   */
+  public FaultSchedule bothWireForms() {
+    FaultSchedule c = tweak("bothWireForms()");
+    c.bothWireForms = true;
+    return c;
+  }
+
+  /**
+   * Legal: packs up to {@code size} consecutive updates of a topic into one channel message whose
+   * frame {@code seq} is the batch's highest watermark.
+   */
+  public FaultSchedule batchesOf(int size) {
+    FaultSchedule c = tweak("batchesOf(" + size + ")");
+    c.batchSize = Math.max(1, size);
+    return c;
+  }
+
+  /** Legal: answers {@code sync:subscribe} before pushing the replay (the real channel pushes it first). */
+  public FaultSchedule replyBeforeReplay() {
+    FaultSchedule c = tweak("replyBeforeReplay()");
+    c.replyBeforeReplay = true;
+    return c;
+  }
+
+  /** Broken: silently drops the {@code n}-th live frame (1-based) pushed on every connection. */
+  public FaultSchedule dropLiveFrame(int n) {
+    FaultSchedule c = tweak("dropLiveFrame(" + n + ")");
+    c.dropLiveFrame = n;
+    return c;
+  }
+
+  /** Broken: a resume below the retention floor is not answered stale_cursor; the replay starts at the floor. */
+  public FaultSchedule silentStaleCursor() {
+    FaultSchedule c = tweak("silentStaleCursor()");
+    c.silentStaleCursor = true;
+    return c;
+  }
+
+  boolean sendsBothWireForms() {
+    return bothWireForms;
+  }
+
+  int batchSizeValue() {
+    return batchSize;
+  }
+
+  boolean repliesBeforeReplay() {
+    return replyBeforeReplay;
+  }
+
+  int dropsLiveFrame() {
+    return dropLiveFrame;
+  }
+
+  boolean answersStaleSilently() {
+    return silentStaleCursor;
+  }
+
   /** The seed of a generated schedule, if this is one. */
   public java.util.OptionalLong seedValue() {
     return seed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(seed);
@@ -295,6 +366,11 @@ public final class FaultSchedule {
     if (foreignTopicAfter >= 0) parts.add("foreignTopicFrameAfter(" + foreignTopicAfter + ")");
     if (resendWatermarkOnResume) parts.add("resendWatermarkOnResume()");
     if (skipFirstOnResume) parts.add("skipFirstOnResume()");
+    if (bothWireForms) parts.add("bothWireForms()");
+    if (batchSize > 1) parts.add("batchesOf(" + batchSize + ")");
+    if (replyBeforeReplay) parts.add("replyBeforeReplay()");
+    if (dropLiveFrame >= 0) parts.add("dropLiveFrame(" + dropLiveFrame + ")");
+    if (silentStaleCursor) parts.add("silentStaleCursor()");
     return String.join(".", parts);
   }
 }

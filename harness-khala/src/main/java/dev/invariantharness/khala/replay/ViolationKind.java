@@ -48,7 +48,13 @@ public enum ViolationKind {
    * At the end of the log the client's state misses frames: a gap it never filled, or frames the
    * server sent that it never applied.
    */
-  SILENT_HOLE("silent hole at end");
+  SILENT_HOLE("silent hole at end"),
+
+  /**
+   * Server side, at least once: a seq between the delivery's start (a resume point) and the head
+   * never arrived on the connection — duplicates and reordering allowed, a silent hole is not.
+   */
+  NOT_DELIVERED("frame never delivered");
 
   private final String label;
 

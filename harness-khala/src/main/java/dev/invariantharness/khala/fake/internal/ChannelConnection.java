@@ -89,7 +89,7 @@ final class ChannelConnection extends Connection {
       TopicLog log = hub.log(t);
       Long w = s.resumeAfter().get(t);
       boolean forced = faulty && f.staleFirst() && number == 0;
-      if (forced || w != null && w < log.floor()) {
+      if (forced || !f.silentStaleCursor() && w != null && w < log.floor()) {
         stale.add(new StaleTopic(t, "retention_floor_breach", w == null ? 0 : w, log.floor(), log.head()));
       }
     }
@@ -111,9 +111,12 @@ final class ChannelConnection extends Connection {
       heads.put(t, head);
       replay.put(t, log.after(s.resumeAfter().getOrDefault(t, 0L), head));
     }
-    sendFrames(DeliveryPlan.plan(replay, s.resumeAfter(), hub.logs(), f, faulty, random), frameForm(), PhoenixChannelCodec.KIND_UPDATE_BATCH);
-    if (isClosed()) {
-      return;
+    List<TopicLog.Entry> planned = DeliveryPlan.plan(replay, s.resumeAfter(), hub.logs(), f, faulty, random);
+    if (!f.replyBeforeReplay()) {
+      sendFrames(planned, frameForm(), PhoenixChannelCodec.KIND_UPDATE_BATCH);
+      if (isClosed()) {
+        return;
+      }
     }
     ObjectNode response = JSON.objectNode();
     response.put("subscription_id", "sub-" + index);
@@ -121,6 +124,74 @@ final class ChannelConnection extends Connection {
     var marks = response.putArray("current_watermarks");
     heads.forEach((t, h) -> marks.addObject().put("topic", t).put("watermark", h));
     send(new SyncEvent.Reply(s.ref(), "ok", response, WireForm.CHANNEL_REPLY));
+    if (f.replyBeforeReplay()) {
+      sendFrames(planned, frameForm(), PhoenixChannelCodec.KIND_UPDATE_BATCH);
+    }
+  }
+
+  @Override
+  int batchSize() {
+    return hub.faults().batchSize();
+  }
+
+  @Override
+  void emit(List<TopicLog.Entry> group, WireForm form, String kind) {
+    Faults f = hub.faults();
+    if (group.size() == 1 && !f.bothWireForms()) {
+      super.emit(group, form, kind);
+      return;
+    }
+    if (f.bothWireForms()) {
+      sendText(batch(group, WireForm.CHANNEL_UPDATE_BATCH, kind));
+      sendText(batch(group, WireForm.CHANNEL_FRAME, kind));
+    } else {
+      sendText(batch(group, form, kind));
+    }
+  }
+
+  /** One channel message carrying {@code group}: a frame's seq is the batch's highest watermark. */
+  private static String batch(List<TopicLog.Entry> group, WireForm form, String kind) {
+    ObjectNode body = JSON.objectNode();
+    var updates = body.putArray("updates");
+    long highest = 0;
+    for (TopicLog.Entry e : group) {
+      ObjectNode u = updates.addObject();
+      u.put("topic", e.topic());
+      u.put("doc_key", e.topic() + ":" + e.seq());
+      u.put("doc_version", e.seq());
+      u.set("payload", payload(e.payload()));
+      u.put("watermark", e.seq());
+      u.put("hydration_required", false);
+      highest = Math.max(highest, e.seq());
+    }
+    var message = JSON.arrayNode();
+    message.addNull();
+    message.addNull();
+    message.add(PhoenixChannelCodec.CHANNEL);
+    if (form == WireForm.CHANNEL_UPDATE_BATCH) {
+      body.put("replay_complete", false);
+      body.putArray("head_watermarks");
+      message.add("sync:update_batch");
+      message.add(body);
+    } else {
+      ObjectNode frame = JSON.objectNode();
+      frame.put("topic", group.get(0).topic());
+      frame.put("seq", highest);
+      frame.put("kind", kind);
+      frame.put("payload_bytes", java.util.Base64.getEncoder().encodeToString(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      frame.put("schema_version", 1);
+      message.add("sync:frame");
+      message.add(frame);
+    }
+    return message.toString();
+  }
+
+  private static JsonNode payload(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      return JSON.textNode(text);
+    }
   }
 
   @Override
@@ -130,8 +201,17 @@ final class ChannelConnection extends Connection {
 
   @Override
   void live(TopicLog.Entry entry) {
-    run(() -> sendFrames(List.of(entry), frameForm(), PhoenixChannelCodec.KIND_UPDATE_BATCH));
+    int n = ++livePushed;
+    Faults f = hub.faults();
+    if (f.dropLiveFrame() == n) {
+      return;
+    }
+    boolean twice = faulty && f.duplicates() > 0 && random.nextDouble() < f.duplicates();
+    run(() -> sendFrames(twice ? List.of(entry, entry) : List.of(entry), frameForm(), PhoenixChannelCodec.KIND_UPDATE_BATCH));
   }
+
+  /** Live frames pushed to this connection so far (the drop fault counts them). */
+  private int livePushed;
 
   @Override
   void heartbeat() {

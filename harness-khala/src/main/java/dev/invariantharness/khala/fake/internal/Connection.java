@@ -90,13 +90,36 @@ abstract class Connection {
    */
   final void sendFrames(List<TopicLog.Entry> frames, WireForm form, String kind) {
     Faults f = hub.faults();
-    for (TopicLog.Entry e : frames) {
+    int batch = Math.max(1, batchSize());
+    int i = 0;
+    while (i < frames.size()) {
       if (!beforeFrame(f)) {
         return;
       }
+      // one message carries consecutive updates of one topic, up to the batch size
+      int j = i + 1;
+      while (j < frames.size() && j - i < batch && frames.get(j).topic().equals(frames.get(i).topic())) {
+        j++;
+      }
+      List<TopicLog.Entry> group = frames.subList(i, j);
+      emit(group, form, kind);
+      framesSent += group.size();
+      for (int k = 0; k < group.size(); k++) {
+        hub.countFrame();
+      }
+      i = j;
+    }
+  }
+
+  /** Updates per message; 1 unless a surface batches. */
+  int batchSize() {
+    return 1;
+  }
+
+  /** Sends one message's updates; one frame each unless a surface batches. */
+  void emit(List<TopicLog.Entry> group, WireForm form, String kind) {
+    for (TopicLog.Entry e : group) {
       send(new SyncEvent.Frame(e.topic(), e.seq(), kind, e.payload(), form));
-      framesSent++;
-      hub.countFrame();
     }
   }
 

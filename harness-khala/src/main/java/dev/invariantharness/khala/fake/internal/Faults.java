@@ -20,7 +20,12 @@ public record Faults(
     int oversizedBytes,
     int foreignTopicAfter,
     boolean resendWatermarkOnResume,
-    boolean skipFirstOnResume) {
+    boolean skipFirstOnResume,
+    boolean bothWireForms,
+    int batchSize,
+    boolean replyBeforeReplay,
+    int dropLiveFrame,
+    boolean silentStaleCursor) {
 
   /** Whether delivery faults hit connection {@code index} (0-based). */
   public boolean deliveryFaultsApplyTo(int index) {

@@ -35,7 +35,7 @@ final class LaneConnection extends Connection {
         return;
       }
       send(new SyncEvent.Hello(topic, afterSeq, limit, WireForm.LANE_HELLO));
-      if (afterSeq < log.floor()) {
+      if (afterSeq < log.floor() && !hub.faults().silentStaleCursor()) {
         send(new SyncEvent.StaleCursor(List.of(new StaleTopic(topic, "retention_floor_breach", afterSeq, log.floor(), log.head())),
             "reset_local_watermark_and_replay_bootstrap", WireForm.LANE_STALE_CURSOR));
         close(CloseReason.CloseCodes.NORMAL_CLOSURE, "stale cursor");

@@ -74,7 +74,111 @@ public final class ReplayEngine {
 
   /** The server sent {@code (topic, seq)}. */
   public void sent(String topic, long seq, long line) {
+    sentTo(enter(topic, line), seq, line);
+  }
+
+  /**
+   * The server sent {@code (topic, seq)} in wire form {@code form} (0 ≤ form &lt; {@code forms}).
+   * One delivery may arrive in several forms (the channel sends {@code sync:update_batch} and
+   * {@code sync:frame} for the same data): a seq counts as delivered as often as the form that
+   * carried it most often, so its copy in another form is the same delivery, and only a second
+   * copy in one form is a duplicate.
+   */
+  public void sent(String topic, long seq, int form, int forms, long line) {
     TopicState t = enter(topic, line);
+    if (t.formCounts == null) {
+      t.formCounts = new HashMap<>();
+    }
+    int[] counts = t.formCounts.computeIfAbsent(seq, s -> new int[forms]);
+    counts[form]++;
+    int others = 0;
+    for (int f = 0; f < counts.length; f++) {
+      if (f != form) {
+        others = Math.max(others, counts[f]);
+      }
+    }
+    if (counts[form] <= others) {
+      t.otherForm++;
+      t.remember(EventKind.SENT, seq, line);
+      return;
+    }
+    sentTo(t, seq, line);
+  }
+
+  /**
+   * The server owes every seq after {@code after} on {@code topic}, at least once, on the current
+   * connection, up to the head ({@link #announceHead}); duplicates and reordering are allowed.
+   * With {@code resume}, {@code after} is a resume point: a seq at or below it is a repeat.
+   */
+  public void expectDelivery(String topic, long after, boolean resume, long line) {
+    TopicState t = enter(topic, line);
+    if (t.deliveryOpen(connection)) {
+      closeDelivery(t);
+    }
+    t.deliverConnection = connection;
+    t.deliverAfter = after;
+    t.deliverEnd = after;
+    t.deliverLine = line;
+    t.deliverIsResume = resume;
+    t.deliveredHigh = after;
+    if (t.owed != null) {
+      t.owed.clear();
+    }
+    t.duplicates = 0;
+    t.reordered = 0;
+    t.otherForm = 0;
+    t.distinct = 0;
+    t.remember(resume ? EventKind.RESUME : EventKind.SENT, after, line);
+  }
+
+  /**
+   * The head of {@code topic} is at least {@code head}: announced by the server (a reply's
+   * {@code current_watermarks}, a heartbeat, {@code head_watermarks}) or known from the publisher.
+   * An open delivery owes up to it, and a client that ends below it has a silent hole.
+   */
+  public void announceHead(String topic, long head, long line) {
+    TopicState t = enter(topic, line);
+    if (t.deliveryOpen(connection) && head > t.deliverEnd) {
+      t.deliverEnd = head;
+    }
+    if (head > t.highestSent) {
+      t.highestSent = head;
+    }
+  }
+
+  /**
+   * What the at-least-once deliveries saw, per topic with one: distinct seqs, duplicates,
+   * reorderings and copies in a second wire form — evidence, not violations.
+   */
+  public List<DeliveryStats> deliveryStats() {
+    List<DeliveryStats> out = new ArrayList<>();
+    for (TopicState t : topicsInOrder) {
+      if (t.deliverLine > 0) {
+        out.add(new DeliveryStats(t.topic, t.deliverAfter, Math.max(t.deliverEnd, t.deliveredHigh), t.distinct,
+            t.duplicates, t.reordered, t.otherForm));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One topic's at-least-once delivery, for evidence.
+   *
+   * @param topic the topic
+   * @param after the delivery's start (resume point)
+   * @param head the highest seq owed or delivered
+   * @param distinct distinct seqs delivered
+   * @param duplicates further copies of a delivered seq in the same form
+   * @param reordered seqs that arrived after a higher one
+   * @param otherForm copies of a delivery in a second wire form
+   */
+  public record DeliveryStats(String topic, long after, long head, long distinct, long duplicates, long reordered,
+      long otherForm) {}
+
+  private void sentTo(TopicState t, long seq, long line) {
+    if (t.deliverConnection == connection) {
+      delivered(t, seq, line);
+    }
     if (t.resumeConnection == connection) {
       long next = t.replayNext;
       if (seq <= t.resumeWatermark) {
@@ -175,6 +279,11 @@ public final class ReplayEngine {
 
   /** A connection opened or closed ({@code kind} is CONNECT or DISCONNECT): replays end. */
   public void connection(EventKind kind, long line) {
+    for (TopicState t : topicsInOrder) {
+      if (t.deliveryOpen(connection)) {
+        closeDelivery(t);
+      }
+    }
     events++;
     lastLine = line;
     connection++;
@@ -186,6 +295,9 @@ public final class ReplayEngine {
   /** Runs the end-of-log checks and returns the verdict. */
   public ReplayReport finish() {
     for (TopicState t : topicsInOrder) {
+      if (t.deliveryOpen(connection)) {
+        closeDelivery(t);
+      }
       if (t.replayInProgress(connection)) {
         replayUnfinished(t);
       }
@@ -195,6 +307,72 @@ public final class ReplayEngine {
     }
     return new ReplayReport(source, policy, events, topicsInOrder.size(), sink.total(),
         sink.countsByKind(), sink.kept());
+  }
+
+  private void delivered(TopicState t, long seq, long line) {
+    if (seq <= t.deliverAfter) {
+      if (t.deliverIsResume) {
+        if (!sink.wantsDetail()) {
+          sink.count(ViolationKind.RESUME_REPEATED_FRAMES);
+          return;
+        }
+        report(ViolationKind.RESUME_REPEATED_FRAMES, t, line, "re-sent seq " + seq + " although the client resumed after "
+            + t.deliverAfter + " (line " + t.deliverLine + "): a resume redelivers only the frames after the watermark");
+      } else {
+        t.duplicates++;
+      }
+    } else if (seq > t.deliveredHigh) {
+      if (seq > t.deliveredHigh + 1) {
+        t.owed().add(t.deliveredHigh + 1, seq - 1, line);
+      }
+      t.deliveredHigh = seq;
+      t.distinct++;
+    } else if (t.owed != null && t.owed.fill(seq) >= 0) {
+      t.reordered++;
+      t.distinct++;
+    } else {
+      t.duplicates++;
+    }
+  }
+
+  /** Ends the open delivery of {@code t}: whatever it still owes is a hole. */
+  private void closeDelivery(TopicState t) {
+    t.deliverConnection = -1;
+    boolean tail = t.deliveredHigh < t.deliverEnd;
+    if (!tail && (t.owed == null || t.owed.isEmpty())) {
+      return;
+    }
+    ViolationKind kind = t.deliverIsResume ? ViolationKind.RESUME_SKIPPED_FRAMES : ViolationKind.NOT_DELIVERED;
+    if (!sink.wantsDetail()) {
+      sink.count(kind);
+      return;
+    }
+    StringBuilder missing = new StringBuilder();
+    long missingCount = 0;
+    if (t.owed != null) {
+      int listed = Math.min(t.owed.size(), MAX_HOLES_LISTED);
+      for (int i = 0; i < t.owed.size(); i++) {
+        missingCount += t.owed.to(i) - t.owed.from(i) + 1;
+        if (i < listed) {
+          missing.append(missing.length() == 0 ? "" : ", ").append(seqs(t.owed.from(i), t.owed.to(i)))
+              .append(" (skipped at line ").append(t.owed.line(i)).append(')');
+        }
+      }
+      if (t.owed.size() > listed) {
+        missing.append(", and ").append(t.owed.size() - listed).append(" more gap(s)");
+      }
+      missingCount += t.owed.untrackedSeqs();
+    }
+    if (tail) {
+      missingCount += t.deliverEnd - t.deliveredHigh;
+      missing.append(missing.length() == 0 ? "" : ", ").append(seqs(t.deliveredHigh + 1, t.deliverEnd))
+          .append(" (the tail up to the head)");
+    }
+    String start = t.deliverIsResume ? "resumed after " + t.deliverAfter : "delivery from seq " + (t.deliverAfter + 1);
+    report(kind, t, lastLine, start + " (line " + t.deliverLine + ") up to head " + t.deliverEnd + ": " + missingCount
+        + " seq(s) never arrived: " + missing + "; delivered " + t.distinct + " distinct seq(s), " + t.duplicates
+        + " duplicate(s), " + t.reordered + " reordered, " + t.otherForm + " copy(ies) in a second wire form"
+        + " — at-least-once delivery allows duplicates and reordering, not a silent hole");
   }
 
   private TopicState enter(String topic, long line) {

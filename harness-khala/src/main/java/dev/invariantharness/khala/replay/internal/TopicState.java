@@ -36,6 +36,28 @@ final class TopicState {
   long resumeConnection = -1;
 
   /**
+   * An at-least-once delivery window (live captures): the server owes every seq
+   * {@code deliverAfter+1 .. deliverEnd} at least once on {@code deliverConnection}; duplicates
+   * and reordering are counted, not flagged. Open while {@code deliverConnection} is current.
+   */
+  long deliverConnection = -1;
+  long deliverAfter;
+  long deliverEnd;
+  long deliverLine;
+  boolean deliverIsResume;
+  /** Highest seq delivered in the window, {@code deliverAfter} when none. */
+  long deliveredHigh;
+  /** Seqs in the window skipped so far (a higher one arrived first); null until the first. */
+  HoleRanges owed;
+  long duplicates;
+  long reordered;
+  long otherForm;
+  long distinct;
+
+  /** Per seq, how often each wire form delivered it; only for form-aware feeds (live captures). */
+  java.util.Map<Long, int[]> formCounts;
+
+  /**
    * The ring of recent events: two longs per event, the line with the kind's ordinal in the top
    * byte, and the seq or watermark. One primitive array, so remembering an event is two stores.
    */
@@ -48,6 +70,17 @@ final class TopicState {
     this.topic = topic;
     this.capacity = contextSize;
     this.recent = new long[2 * contextSize];
+  }
+
+  boolean deliveryOpen(long connection) {
+    return deliverConnection == connection;
+  }
+
+  HoleRanges owed() {
+    if (owed == null) {
+      owed = new HoleRanges();
+    }
+    return owed;
   }
 
   boolean replayInProgress(long connection) {
