@@ -89,7 +89,9 @@ class BrokenKhalaIsNoGoTest {
     CheckResult row = row(out, "KhalaGates.mutationOverTheSyncSocketIsRefusedAndChangesNothing");
     assertThat(row.status()).isEqualTo(CheckStatus.FAILED);
     assertThat(row.invariants()).containsExactlyInAnyOrder("INV-02", "INV-06");
-    // one failure carrying both invariants' findings (a MultipleFailuresError until core has a multi-invariant failure)
+    // one failure carrying both invariants' findings, each blamed from its finding
+    assertThat(row.findings()).extracting(f -> f.invariant()).contains("INV-02", "INV-06");
+    assertThat(out.report().decision().blockers()).extracting(b -> b.invariant()).contains("INV-02", "INV-06");
     assertThat(row.reason())
         .contains("INV-02 violated").contains("runs:create: a mutation-shaped event over WS was accepted: reply ok {\"id\":1}")
         .contains("INV-06 violated").contains("fields the mutation could touch changed after the WS message: {/count=0 -> 1}");
