@@ -38,27 +38,50 @@ public final class HttpProbe {
 
   /** Sends every request, in parallel up to the service's concurrency; answers in request order. */
   public static List<HttpExchange> sendAll(AuthorityService service, List<ProbeRequest> requests) {
+    List<List<Integer>> alone = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      alone.add(List.of(i));
+    }
+    return sendInChains(service, requests, alone);
+  }
+
+  /**
+   * Sends every request, the requests of one chain one after another (the next sent once the one
+   * before is answered or timed out), different chains in parallel up to the service's
+   * concurrency; answers in request order. Every index of {@code requests} must be in exactly one
+   * chain (see {@link WriteOrder#chains}).
+   */
+  public static List<HttpExchange> sendInChains(AuthorityService service, List<ProbeRequest> requests, List<List<Integer>> chains) {
     Semaphore permits = new Semaphore(service.concurrency());
     Duration limit = service.timeout();
-    List<CompletableFuture<HttpExchange>> pending = new ArrayList<>(requests.size());
-    for (ProbeRequest r : requests) {
+    int longest = chains.stream().mapToInt(List::size).max().orElse(1);
+    // A permit frees when a chain ends, and every exchange is bounded: waiting twice the request
+    // bound per request of the longest chain can only expire if the client itself is stuck.
+    long slotWait = limit.toMillis() * 2 * longest + 1000;
+    HttpExchange[] answers = new HttpExchange[requests.size()];
+    List<CompletableFuture<Void>> pending = new ArrayList<>(chains.size());
+    for (List<Integer> chain : chains) {
       try {
-        // A permit frees when an exchange ends, and every exchange is bounded: waiting twice the
-        // request bound per queued request can only expire if the client itself is stuck.
-        if (!permits.tryAcquire(limit.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS)) {
-          pending.add(CompletableFuture.completedFuture(noAnswer(service, r, Duration.ZERO, "not sent: no request slot freed within " + limit.multipliedBy(2))));
+        if (!permits.tryAcquire(slotWait, TimeUnit.MILLISECONDS)) {
+          chain.forEach(i -> answers[i] = noAnswer(service, requests.get(i), Duration.ZERO,
+              "not sent: no request slot freed within " + slotWait + " ms"));
           continue;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        pending.add(CompletableFuture.completedFuture(noAnswer(service, r, Duration.ZERO, "not sent: interrupted")));
+        chain.forEach(i -> answers[i] = noAnswer(service, requests.get(i), Duration.ZERO, "not sent: interrupted"));
         continue;
       }
-      pending.add(sendAsync(service, r).whenComplete((x, t) -> permits.release()));
+      CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+      for (int i : chain) {
+        sent = sent.thenCompose(previous -> sendAsync(service, requests.get(i)).thenAccept(x -> answers[i] = x));
+      }
+      pending.add(sent.whenComplete((x, t) -> permits.release()));
     }
-    List<HttpExchange> out = new ArrayList<>(pending.size());
-    for (CompletableFuture<HttpExchange> f : pending) {
-      out.add(f.join());
+    pending.forEach(CompletableFuture::join);
+    List<HttpExchange> out = new ArrayList<>(answers.length);
+    for (int i = 0; i < answers.length; i++) {
+      out.add(answers[i] != null ? answers[i] : noAnswer(service, requests.get(i), Duration.ZERO, "not sent: in no chain"));
     }
     return out;
   }
