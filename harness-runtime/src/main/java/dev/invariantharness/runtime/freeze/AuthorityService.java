@@ -32,7 +32,9 @@ import org.apiguardian.api.API;
  * <p><b>Secrets</b>: the token is sent as {@code Authorization: Bearer ...} and never printed:
  * {@link #toString()} shows whether one is set, evidence goes through the harness's redactor.
  *
- * <p><b>Bounds</b>: every request carries {@link #timeout()} (take it from
+ * <p><b>Bounds</b>: requests go through harness-core's bounded
+ * {@link dev.invariantharness.http.HttpProber} over HTTP/1.1 ({@link #withHttpVersion}); every
+ * exchange, headers and body, ends within {@link #timeout()} (take it from
  * {@code HarnessConfiguration.timeout("http")}); at most {@link #concurrency()} requests to the
  * service are in flight at once.
  */
@@ -51,10 +53,10 @@ public final class AuthorityService {
   private final Set<String> volatileFields;
   private final String healthPath;
   private final int concurrency;
-  private final HttpClient client;
+  private final HttpClient.Version httpVersion;
 
   private AuthorityService(AuthoritySide side, URI baseUrl, String token, Duration timeout, List<WriteRoute> writeRoutes,
-      List<String> readPaths, Set<String> volatileFields, String healthPath, int concurrency, HttpClient client) {
+      List<String> readPaths, Set<String> volatileFields, String healthPath, int concurrency, HttpClient.Version httpVersion) {
     this.side = side;
     this.baseUrl = baseUrl;
     this.token = token;
@@ -64,7 +66,7 @@ public final class AuthorityService {
     this.volatileFields = Set.copyOf(volatileFields);
     this.healthPath = healthPath;
     this.concurrency = concurrency;
-    this.client = client;
+    this.httpVersion = httpVersion;
   }
 
   /** The Rust runtime at {@code baseUrl}: frozen writes answer {@code 503}; health at {@code /healthz}. */
@@ -85,7 +87,7 @@ public final class AuthorityService {
       throw new HarnessInputException("base URL of the " + side.label() + " service", "'" + baseUrl + "' is not an absolute URL with a host");
     }
     return new AuthorityService(side, baseUrl, null, Duration.ofSeconds(10), List.of(), List.of(), Set.of(), "/healthz",
-        DEFAULT_CONCURRENCY, newClient(Duration.ofSeconds(10)));
+        DEFAULT_CONCURRENCY, HttpClient.Version.HTTP_1_1);
   }
 
   /**
@@ -104,7 +106,7 @@ public final class AuthorityService {
   /** This service with a bearer token ({@code null} for none). */
   public AuthorityService withToken(String bearerToken) {
     return new AuthorityService(side, baseUrl, bearerToken == null || bearerToken.isBlank() ? null : bearerToken, timeout,
-        writeRoutes, readPaths, volatileFields, healthPath, concurrency, client);
+        writeRoutes, readPaths, volatileFields, healthPath, concurrency, httpVersion);
   }
 
   /** This service with every request (and connect) bounded by {@code limit}. */
@@ -112,12 +114,12 @@ public final class AuthorityService {
     if (limit == null || limit.isNegative() || limit.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + limit);
     }
-    return new AuthorityService(side, baseUrl, token, limit, writeRoutes, readPaths, volatileFields, healthPath, concurrency, newClient(limit));
+    return new AuthorityService(side, baseUrl, token, limit, writeRoutes, readPaths, volatileFields, healthPath, concurrency, httpVersion);
   }
 
   /** This service with the authority write routes to probe. */
   public AuthorityService withWriteRoutes(List<WriteRoute> routes) {
-    return new AuthorityService(side, baseUrl, token, timeout, routes, readPaths, volatileFields, healthPath, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, routes, readPaths, volatileFields, healthPath, concurrency, httpVersion);
   }
 
   /**
@@ -136,7 +138,7 @@ public final class AuthorityService {
         throw new HarnessInputException("read path '" + p + "' of the " + side.label() + " service", "must start with '/'");
       }
     }
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, paths, volatileFields, healthPath, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, paths, volatileFields, healthPath, concurrency, httpVersion);
   }
 
   /**
@@ -145,12 +147,12 @@ public final class AuthorityService {
    * after refused writes, so only real state changes count as a trace.
    */
   public AuthorityService withVolatileFields(String... names) {
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, Set.of(names), healthPath, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, Set.of(names), healthPath, concurrency, httpVersion);
   }
 
   /** This service with another health path ({@code /healthz} by default). */
   public AuthorityService withHealthPath(String path) {
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, path, concurrency, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, path, concurrency, httpVersion);
   }
 
   /** This service with at most {@code requests} requests in flight at once. */
@@ -158,11 +160,18 @@ public final class AuthorityService {
     if (requests < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, was " + requests);
     }
-    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, healthPath, requests, client);
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, healthPath, requests, httpVersion);
   }
 
-  private static HttpClient newClient(Duration connectTimeout) {
-    return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  /**
+   * This service spoken to over {@code version}. HTTP/1.1 is the default: the JDK's HTTP/2
+   * offers {@code Upgrade: h2c} on every plain {@code http://} request, and a server with a
+   * WebSocket {@code upgrade} listener (Node's {@code ws} and the like) answers that as a failed
+   * upgrade, so a frozen route would seem to answer 404 instead of its 503 or 410.
+   */
+  public AuthorityService withHttpVersion(HttpClient.Version version) {
+    Objects.requireNonNull(version, "version");
+    return new AuthorityService(side, baseUrl, token, timeout, writeRoutes, readPaths, volatileFields, healthPath, concurrency, version);
   }
 
   /** Runtime or legacy. */
@@ -210,9 +219,9 @@ public final class AuthorityService {
     return concurrency;
   }
 
-  /** The HTTP client requests go through. */
-  public HttpClient client() {
-    return client;
+  /** The HTTP version requests are sent with; HTTP/1.1 unless {@link #withHttpVersion} says otherwise. */
+  public HttpClient.Version httpVersion() {
+    return httpVersion;
   }
 
   /** {@code runtime service at http://127.0.0.1:8080 (token set, 5 write routes)}; never the token. */

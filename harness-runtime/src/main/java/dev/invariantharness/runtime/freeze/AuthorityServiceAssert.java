@@ -9,6 +9,7 @@ import dev.invariantharness.evidence.Evidence;
 import dev.invariantharness.evidence.HttpExchange;
 import dev.invariantharness.finding.Findings;
 import dev.invariantharness.runtime.WriteMode;
+import dev.invariantharness.runtime.freeze.internal.BoundedSwitch;
 import dev.invariantharness.runtime.freeze.internal.HttpProbe;
 import dev.invariantharness.runtime.freeze.internal.ProbeRequest;
 import dev.invariantharness.runtime.freeze.internal.SideProbe;
@@ -28,7 +29,8 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>{@code
  * assertThat(runtime).inWriteMode(WriteMode.SHADOW_ONLY).rejectsAuthorityWrites().keepsServingReads();
  * assertThat(runtime).inWriteMode(WriteMode.RUST_ACTIVE).acceptsAuthorityWrites().reportsItsWriteMode();
- * assertThat(legacy).withWriteFreeze(true).rejectsAuthorityWrites();
+ * assertThat(legacy).withWriteFreeze(true).rejectsAuthorityWrites().reportsItsWriteFreeze();
+ * assertThat(runtime).afterSwitchingTo(WriteMode.READ_ONLY, runtimeSwitch).rejectsAuthorityWrites();
  * }</pre>
  *
  * <p>Each check probes every write route and collects every violation before it fails, with one
@@ -62,6 +64,56 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
     this.mode = mode;
     this.expectation = WriteExpectation.runtime(mode);
     return this;
+  }
+
+  /**
+   * Switches the runtime to {@code mode} through {@code modeSwitch} (bounded by three times the
+   * service's timeout), then states it as {@link #inWriteMode}: one service switched on its own,
+   * without the two-service {@link ModeSwitch} of the drill.
+   *
+   * <pre>{@code
+   * assertThat(runtime).afterSwitchingTo(WriteMode.READ_ONLY, mode -> admin.setWriteMode(mode))
+   *     .reportsItsWriteMode().rejectsAuthorityWrites();
+   * }</pre>
+   *
+   * @throws AssertionError naming the mode and why, when the switch throws or does not return in time
+   */
+  public AuthorityServiceAssert afterSwitchingTo(WriteMode mode, RuntimeModeSwitch modeSwitch) {
+    java.util.Objects.requireNonNull(mode, "mode");
+    java.util.Objects.requireNonNull(modeSwitch, "modeSwitch");
+    if (actual.side() != AuthoritySide.RUNTIME) {
+      throw new IllegalStateException("afterSwitchingTo applies to the runtime; for the legacy service use afterSwitchingWriteFreeze(on, switch)");
+    }
+    switched(() -> modeSwitch.switchTo(mode), "switch the runtime to write mode " + mode.wireName());
+    return inWriteMode(mode);
+  }
+
+  /**
+   * Turns the legacy write freeze {@code on} or off through {@code freezeSwitch} (bounded by three
+   * times the service's timeout), then states it as {@link #withWriteFreeze}.
+   *
+   * <pre>{@code
+   * assertThat(legacy).afterSwitchingWriteFreeze(true, on -> admin.setWriteFreeze(on))
+   *     .reportsItsWriteFreeze().rejectsAuthorityWrites();
+   * }</pre>
+   *
+   * @throws AssertionError naming the setting and why, when the switch throws or does not return in time
+   */
+  public AuthorityServiceAssert afterSwitchingWriteFreeze(boolean on, LegacyFreezeSwitch freezeSwitch) {
+    java.util.Objects.requireNonNull(freezeSwitch, "freezeSwitch");
+    if (actual.side() != AuthoritySide.LEGACY) {
+      throw new IllegalStateException("afterSwitchingWriteFreeze applies to the legacy service; for the runtime use afterSwitchingTo(mode, switch)");
+    }
+    switched(() -> freezeSwitch.setWriteFreeze(on), "turn LEGACY_RUNTIME_WRITE_FREEZE " + (on ? "on" : "off"));
+    return withWriteFreeze(on);
+  }
+
+  private void switched(BoundedSwitch.Action action, String what) {
+    java.time.Duration limit = actual.timeout().multipliedBy(3);
+    BoundedSwitch.run(action, limit).ifPresent(problem -> {
+      throw new AssertionError("could not " + what + " on the " + actual + ": " + problem
+          + "; nothing was probed, since the service's state is unknown");
+    });
   }
 
   /** The legacy service runs with {@code LEGACY_RUNTIME_WRITE_FREEZE} on or off. */
@@ -188,6 +240,77 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
           .add("GET " + actual.healthPath(), problem.get()).assertNone();
     }
     return this;
+  }
+
+  /**
+   * The legacy service's health endpoint reports the write freeze it runs with: field
+   * {@value #LEGACY_FREEZE_FIELD}, a boolean or one of the values
+   * {@code LEGACY_RUNTIME_WRITE_FREEZE} takes ({@code 1|true|yes|on}, {@code 0|false|no|off}),
+   * equal to the stated setting. The control plane reads it to know which side may write; a
+   * legacy service that hides or misreports its freeze cannot be told apart from one that writes.
+   */
+  public AuthorityServiceAssert reportsItsWriteFreeze() {
+    WriteExpectation e = stated();
+    if (actual.side() != AuthoritySide.LEGACY) {
+      throw new IllegalStateException("reportsItsWriteFreeze applies to the legacy service; for the runtime use reportsItsWriteMode()");
+    }
+    Optional<String> problem = legacyHealthProblem(actual, e.frozen(), true);
+    if (problem.isPresent()) {
+      Findings.of(FreezeAssertions.INVARIANT, "the legacy service's " + actual.healthPath()
+              + " must report the write freeze it actually runs with (" + LEGACY_FREEZE_FIELD + ")")
+          .add("GET " + actual.healthPath(), problem.get()).assertNone();
+    }
+    return this;
+  }
+
+  /** The health field the legacy service reports its write freeze in. */
+  public static final String LEGACY_FREEZE_FIELD = "legacy_write_freeze";
+
+  private static final java.util.Set<String> ON = java.util.Set.of("1", "true", "yes", "on");
+  private static final java.util.Set<String> OFF = java.util.Set.of("0", "false", "no", "off");
+
+  /**
+   * What is wrong with the legacy service's health answer for the freeze {@code frozen}, if
+   * anything; attaches the exchange when wrong. Without {@code required}, a health answer that
+   * does not report the field at all is no problem (the drill checks only what a service reports).
+   */
+  static Optional<String> legacyHealthProblem(AuthorityService legacy, boolean frozen, boolean required) {
+    HttpExchange health = HttpProbe.send(legacy, ProbeRequest.get(legacy.healthPath()));
+    String state = "LEGACY_RUNTIME_WRITE_FREEZE " + (frozen ? "on" : "off");
+    String problem = null;
+    if (health.status() / 100 != 2) {
+      problem = required || health.status() == 0
+          ? "answered " + (health.status() == 0 ? health.responseBody() : String.valueOf(health.status())) + "; expected 200"
+          : null;
+    } else {
+      JsonNode body = null;
+      try {
+        body = JSON.readTree(health.responseBody());
+      } catch (IOException notJson) {
+        problem = required ? "answered a body that is not JSON: " + health.responseBody() : null;
+      }
+      JsonNode reported = body == null ? null : body.get(LEGACY_FREEZE_FIELD);
+      if (body != null && (reported == null || reported.isNull())) {
+        problem = required ? "reports no " + LEGACY_FREEZE_FIELD + "; the legacy service runs with " + state : null;
+      } else if (reported != null) {
+        String text = reported.asText().trim().toLowerCase(java.util.Locale.ROOT);
+        Boolean says = reported.isBoolean() ? Boolean.valueOf(reported.asBoolean())
+            : reported.isTextual() && ON.contains(text) ? Boolean.TRUE
+            : reported.isTextual() && OFF.contains(text) ? Boolean.FALSE
+            : reported.isIntegralNumber() && (reported.asInt() == 0 || reported.asInt() == 1) ? Boolean.valueOf(reported.asInt() == 1)
+            : null;
+        if (says == null) {
+          problem = "reports " + LEGACY_FREEZE_FIELD + " " + reported + ", which is no freeze setting (a boolean, 1|true|yes|on"
+              + " or 0|false|no|off); the legacy service runs with " + state;
+        } else if (says != frozen) {
+          problem = "reports " + LEGACY_FREEZE_FIELD + " " + reported + " but the legacy service runs with " + state;
+        }
+      }
+    }
+    if (problem != null) {
+      Evidence.http(health);
+    }
+    return Optional.ofNullable(problem);
   }
 
   /** What is wrong with the runtime's health answer for {@code mode}, if anything; attaches the exchange when wrong. */

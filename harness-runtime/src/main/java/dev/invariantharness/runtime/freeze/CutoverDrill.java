@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.finding.Finding;
+import dev.invariantharness.runtime.freeze.internal.BoundedSwitch;
 import dev.invariantharness.runtime.freeze.internal.SideProbe;
 import dev.invariantharness.runtime.freeze.internal.WriteExpectation;
 import java.time.Duration;
@@ -12,10 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -30,7 +27,8 @@ import org.junit.jupiter.api.DynamicTest;
  *   <li>each route answers what its side's state requires: 2xx on the authority side,
  *       {@code 503}/{@code 410 write_path_frozen} on the frozen side, and a refused write leaves
  *       no trace in the read paths ({@value FreezeAssertions#INVARIANT});
- *   <li>the runtime's {@code /healthz} reports the step's mode, and reads keep working
+ *   <li>the runtime's {@code /healthz} reports the step's mode, the legacy {@code /healthz}
+ *       (where it reports {@code legacy_write_freeze}) the step's freeze, and reads keep working
  *       ({@value FreezeAssertions#INVARIANT});
  *   <li>no step lets <em>both</em> sides accept writes — two authority writers
  *       ({@value FreezeAssertions#INVARIANT});
@@ -201,6 +199,9 @@ public final class CutoverDrill {
     }
     AuthorityServiceAssert.healthProblem(runtime, step.runtimeMode())
         .ifPresent(p -> stepFindings.add(new Finding(FreezeAssertions.INVARIANT, at + " runtime GET " + runtime.healthPath(), p)));
+    // the legacy health is judged only where it reports its freeze: not every legacy service does
+    AuthorityServiceAssert.legacyHealthProblem(legacy, step.legacyFrozen(), false)
+        .ifPresent(p -> stepFindings.add(new Finding(FreezeAssertions.INVARIANT, at + " legacy GET " + legacy.healthPath(), p)));
     SideProbe rt = SideProbe.run(runtime, WriteExpectation.runtime(step.runtimeMode()));
     SideProbe lg = SideProbe.run(legacy, WriteExpectation.legacy(step.legacyFrozen()));
     List<Finding> routeFindings = new ArrayList<>();
@@ -232,29 +233,6 @@ public final class CutoverDrill {
   }
 
   private Optional<String> switchTo(CutoverStep step) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread worker = new Thread(() -> {
-      try {
-        modeSwitch.switchTo(step);
-        done.complete(null);
-      } catch (Throwable t) {
-        done.completeExceptionally(t);
-      }
-    }, "cutover-mode-switch");
-    worker.setDaemon(true);
-    worker.start();
-    try {
-      done.get(switchTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      return Optional.empty();
-    } catch (TimeoutException e) {
-      worker.interrupt();
-      return Optional.of("the mode switch did not return within " + switchTimeout.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return Optional.of(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted while switching");
-    }
+    return BoundedSwitch.run(() -> modeSwitch.switchTo(step), switchTimeout);
   }
 }

@@ -14,13 +14,21 @@ import org.apiguardian.api.API;
 
 /**
  * The routes of an OpenAPI 3.x document (parsed with swagger-parser): every POST, PUT, PATCH and
- * DELETE as a write route, each with a minimal valid request body generated from its request
- * schema, and every GET whose path parameters can be filled as a read path.
+ * DELETE as a write route, each with a request body its request schema accepts, and every GET
+ * whose path parameters can be filled as a read path. A schema-valid body matters: a frozen
+ * route that validates bodies first answers {@code {}} with 400, which says nothing about
+ * whether a valid write would have gone through.
  *
- * <p>The body holds the schema's required properties only, each with its {@code example}, else
- * its {@code default}, else its first {@code enum} value, else a minimal value of its type
- * ({@code "probe"} padded to {@code minLength}, a date-time, uuid, email or uri of the right
- * format, {@code minimum} or 0, {@code false}, an array of {@code minItems} minimal items).
+ * <p>The body is the media type's {@code example} (or first of its {@code examples}) when the
+ * document gives one, else generated from the schema with every {@code $ref} resolved: the
+ * required properties (not {@code readOnly} ones), each with its {@code example}, else its
+ * {@code default}, else {@code const} or its first {@code enum} value, else a small value of its
+ * type that honours {@code format} (date-time, date, uuid, email, uri, hostname, ipv4, ipv6,
+ * byte, ...), {@code pattern}, {@code minLength}/{@code maxLength},
+ * {@code minimum}/{@code maximum} (exclusive too), {@code multipleOf}, {@code minItems},
+ * {@code uniqueItems} and {@code minProperties}, through nested objects, arrays and
+ * {@code allOf}/{@code oneOf}/{@code anyOf}. To give a hand-picked list of routes these bodies,
+ * use {@link #select}.
  * Path parameters are filled from {@code pathParams}, else their example or default, else
  * {@value WriteRoute#PLACEHOLDER}.
  *
@@ -58,6 +66,41 @@ public record OpenApiRoutes(String document, List<WriteRoute> writes, List<Strin
       throw new HarnessInputException("OpenAPI document " + file, -1, "cannot be read: " + e, e);
     }
     return parse(file.toString(), content, pathParams);
+  }
+
+  /**
+   * The write routes named in {@code routes} ({@code "METHOD /path"}), each as this document
+   * declares it, with the body generated from its request schema; path parameter names need not
+   * match the document's ({@code PATCH /runs/{id}} finds {@code PATCH /runs/{run_id}}). This is
+   * how a hand-picked list gets schema-valid bodies instead of {@code {}}.
+   *
+   * <pre>{@code
+   * List<WriteRoute> legacy = OpenApiRoutes.read(Path.of("legacy-openapi.yaml"))
+   *     .select("POST /api/v1/runs", "PATCH /api/v1/runs/{id}", "DELETE /api/v1/runs/{id}");
+   * }</pre>
+   *
+   * @throws HarnessInputException naming every route the document does not declare, and the ones it does
+   */
+  public List<WriteRoute> select(String... routes) {
+    List<WriteRoute> out = new java.util.ArrayList<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (String text : routes) {
+      WriteRoute wanted = WriteRoute.parse(text);
+      writes.stream()
+          .filter(w -> w.method().equals(wanted.method()) && shape(w.template()).equals(shape(wanted.template())))
+          .findFirst()
+          .ifPresentOrElse(out::add, () -> missing.add(wanted.name()));
+    }
+    if (!missing.isEmpty()) {
+      throw new HarnessInputException("write routes " + missing, "not declared by OpenAPI document " + document
+          + ", which declares " + writes.stream().map(WriteRoute::name).toList());
+    }
+    return List.copyOf(out);
+  }
+
+  private static String shape(String template) {
+    String t = template.replaceAll("\\{[^}/]*}", "{}");
+    return t.length() > 1 && t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
   }
 
   /** The routes of a document given as text (YAML or JSON); {@code name} is how errors call it. */

@@ -1,5 +1,5 @@
 /**
- * Implementation shared by the harness-runtime packages (bounded response bodies). Internal:
+ * Implementation shared by the harness-runtime packages (the shared bounded HTTP probers). Internal:
  * users must not import this package; its types change without notice.
  */
 @API(status = INTERNAL, since = "0.1")

@@ -7,11 +7,12 @@ import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.evidence.Evidence;
 import dev.invariantharness.evidence.HttpExchange;
 import dev.invariantharness.evidence.Redactor;
-import dev.invariantharness.runtime.smoke.internal.BoundedHttp;
 import dev.invariantharness.runtime.smoke.internal.JsonDocs;
 import java.net.URI;
+import dev.invariantharness.http.ProbeRequest;
+import dev.invariantharness.http.ProbeResponse;
+import dev.invariantharness.runtime.internal.Probers;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +49,16 @@ public final class ServiceSmoke {
   private final URI baseUrl;
   private final Duration timeout;
   private final String accessToken;
-  private final HttpClient client;
+  private final HttpClient.Version httpVersion;
   private final CopyOnWriteArrayList<String> secrets;
   /** Built from {@link #secrets} and rebuilt only when a secret is added, not per redaction. */
   private volatile Redactor redactor;
 
-  private ServiceSmoke(URI baseUrl, Duration timeout, String accessToken, HttpClient client, List<String> secrets) {
+  private ServiceSmoke(URI baseUrl, Duration timeout, String accessToken, HttpClient.Version httpVersion, List<String> secrets) {
     this.baseUrl = baseUrl;
     this.timeout = timeout;
     this.accessToken = accessToken;
-    this.client = client;
+    this.httpVersion = httpVersion;
     this.secrets = new CopyOnWriteArrayList<>(secrets);
     this.redactor = redactorOf(this.secrets);
   }
@@ -74,8 +75,7 @@ public final class ServiceSmoke {
     if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
       throw new IllegalArgumentException("base URL must be absolute with a host, was " + baseUrl);
     }
-    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-    return new ServiceSmoke(baseUrl, timeout, null, client, List.of());
+    return new ServiceSmoke(baseUrl, timeout, null, HttpClient.Version.HTTP_1_1, List.of());
   }
 
   /**
@@ -88,7 +88,17 @@ public final class ServiceSmoke {
     if (t != null) {
       s.addIfAbsent(t);
     }
-    return new ServiceSmoke(baseUrl, timeout, t, client, s);
+    return new ServiceSmoke(baseUrl, timeout, t, httpVersion, s);
+  }
+
+  /**
+   * The same probes over {@code version}. HTTP/1.1 is the default: the JDK's HTTP/2 offers
+   * {@code Upgrade: h2c} on plain {@code http://}, which a server with a WebSocket
+   * {@code upgrade} listener answers as a failed upgrade instead of as the request.
+   */
+  public ServiceSmoke withHttpVersion(HttpClient.Version version) {
+    Objects.requireNonNull(version, "version");
+    return new ServiceSmoke(baseUrl, timeout, accessToken, version, secrets);
   }
 
   /** The static host this service serves, with default shell files and asset discovery. */
@@ -170,13 +180,11 @@ public final class ServiceSmoke {
   }
 
   private SmokeResponse send(String method, String path, String body, boolean authenticated) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path)).timeout(timeout);
-    if (body == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    ProbeRequest request = ProbeRequest.of(method, resolve(path)).withBodyLimit(DEFAULT_MAX_BODY_BYTES)
+        .withHeader("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
+    if (body != null) {
+      request = request.withJsonBody(body);
     }
-    b.header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
     if (authenticated) {
       if (accessToken == null) {
         throw new IllegalStateException("no access token configured for " + displayUrl() + "; see SmokeTarget.requireAccessToken()");
@@ -185,9 +193,9 @@ public final class ServiceSmoke {
         throw new IllegalStateException("refusing to send the access token over plain http to " + baseUrl.getHost()
             + "; use an https base URL (plain http is allowed on loopback only)");
       }
-      b.header("Authorization", "Bearer " + accessToken);
+      request = request.withHeader("Authorization", "Bearer " + accessToken);
     }
-    SmokeResponse r = BoundedHttp.send(client, b.build(), body, timeout, DEFAULT_MAX_BODY_BYTES);
+    SmokeResponse r = smokeResponse(Probers.shared(timeout, httpVersion).send(request), body);
     // A minted token becomes a secret before the exchange is written anywhere.
     JsonDocs.parse(r.body()).ifPresent(json -> tokenValues(json).forEach(this::rememberSecret));
     Evidence.http(evidenceOf(r));
@@ -207,6 +215,22 @@ public final class ServiceSmoke {
           body + "\n… (truncated at " + DEFAULT_MAX_BODY_BYTES + " bytes)", e.duration());
     }
     return e.redacted(redactor());
+  }
+
+  /**
+   * The prober's answer as a smoke response. A body that did not complete within the deadline
+   * counts as no response: a smoke check reads whole health documents and pages.
+   */
+  private SmokeResponse smokeResponse(ProbeResponse r, String requestBody) {
+    ProbeRequest q = r.request();
+    if (r.complete()) {
+      return new SmokeResponse(q.method(), q.uri(), q.headers(), requestBody, r.status(), r.headers(), r.body(), r.truncated(),
+          r.duration(), "");
+    }
+    String why = r.problem().startsWith("no answer within") || r.problem().startsWith("body not complete within")
+        ? "no complete response within " + timeout.toMillis() + " ms"
+        : r.problem();
+    return new SmokeResponse(q.method(), q.uri(), q.headers(), requestBody, 0, null, "", false, r.duration(), why);
   }
 
   private static boolean isSafeForCredentials(URI uri) {

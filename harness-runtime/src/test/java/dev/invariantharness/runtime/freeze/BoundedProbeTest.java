@@ -24,7 +24,7 @@ class BoundedProbeTest {
       AuthorityService runtime = AuthorityService.runtime(service.baseUrl()).withTimeout(Duration.ofSeconds(5));
       HttpExchange answer = HttpProbe.send(runtime, new ProbeRequest("POST", "/runs", "{}"));
       assertThat(answer.status()).isEqualTo(503);
-      assertThat(answer.responseBody()).hasSizeLessThan(70_000).endsWith("… (body cut at 65536 bytes)");
+      assertThat(answer.responseBody()).hasSizeLessThan(70_000).endsWith("… (body cut: the peer sent more than the prober's limit)");
     }
   }
 
@@ -37,7 +37,7 @@ class BoundedProbeTest {
     AuthorityService gone = AuthorityService.runtime(URI.create("http://127.0.0.1:" + port)).withTimeout(Duration.ofSeconds(2));
     HttpExchange answer = HttpProbe.send(gone, ProbeRequest.get("/healthz"));
     assertThat(answer.status()).isZero();
-    assertThat(answer.responseBody()).startsWith("no answer: ConnectException");
+    assertThat(answer.responseBody()).startsWith("no answer: connection refused");
   }
 
   @Test

@@ -87,7 +87,7 @@ class OpenApiRoutesTest {
     WriteRoute post = OpenApiRoutes.parse("api.yaml", API, Map.of()).writes().get(0);
     assertThat(post.body()).isEqualTo("{\"kind\":\"probexxx\",\"seq\":1,\"started_at\":\"1970-01-01T00:00:00Z\","
         + "\"id\":\"00000000-0000-4000-8000-000000000000\",\"tags\":[\"t\"],\"flags\":false,"
-        + "\"owner\":{\"email\":\"probe@example.invalid\"},\"ratio\":1.5}");
+        + "\"owner\":{\"email\":\"probe@example.com\"},\"ratio\":1.5}");
   }
 
   @Test

@@ -93,7 +93,7 @@ class ServiceSmokeAssertTest {
       ServiceSmoke down = ServiceSmoke.against(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2));
       assertThatThrownBy(() -> assertThat(down).isReady())
           .hasMessageStartingWith("INV-08 violated: 2 finding(s)")
-          .hasMessageContaining("GET /healthz: no response: ConnectException");
+          .hasMessageContaining("GET /healthz: no response: connection refused");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.invariantharness.examples.runtime.freeze;
 
-import dev.invariantharness.runtime.freeze.CutoverStep;
-import dev.invariantharness.runtime.freeze.ModeSwitch;
+import dev.invariantharness.runtime.WriteMode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Switches the reference services through their admin hooks over HTTP, in the safe order: the
- * side giving up authority is frozen before the other one starts writing, so no moment has two
- * writers.
+ * Switches each reference service on its own through its admin hook over HTTP, as a redeploy with
+ * other environment variables would: {@link #runtimeMode} is a
+ * {@link dev.invariantharness.runtime.freeze.RuntimeModeSwitch}, {@link #legacyFreeze} a
+ * {@link dev.invariantharness.runtime.freeze.LegacyFreezeSwitch}; {@code ModeSwitch.of} combines
+ * them for the drill in the safe order.
  */
-final class AdminModeSwitch implements ModeSwitch {
+final class AdminModeSwitch {
 
   private final HttpClient client;
   private final URI runtime;
@@ -25,26 +26,16 @@ final class AdminModeSwitch implements ModeSwitch {
     this.runtime = runtime;
     this.legacy = legacy;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
   }
 
-  @Override
-  public void switchTo(CutoverStep step) throws IOException, InterruptedException {
-    if (step.runtimeMode().acceptsWrites()) {
-      legacyFreeze(step.legacyFrozen());
-      runtimeMode(step);
-    } else {
-      runtimeMode(step);
-      legacyFreeze(step.legacyFrozen());
-    }
+  /** Puts the runtime in {@code mode}. */
+  void runtimeMode(WriteMode mode) throws IOException, InterruptedException {
+    post(runtime.resolve("/admin/write-mode"), ReferenceRuntimeService.ADMIN_TOKEN, "{\"mode\":\"" + mode.wireName() + "\"}", "runtime");
   }
 
-  private void runtimeMode(CutoverStep step) throws IOException, InterruptedException {
-    post(runtime.resolve("/admin/write-mode"), ReferenceRuntimeService.ADMIN_TOKEN,
-        "{\"mode\":\"" + step.runtimeMode().wireName() + "\"}", "runtime");
-  }
-
-  private void legacyFreeze(boolean frozen) throws IOException, InterruptedException {
+  /** Turns the legacy write freeze on or off. */
+  void legacyFreeze(boolean frozen) throws IOException, InterruptedException {
     post(legacy.resolve("/admin/write-freeze"), ReferenceLegacyService.ADMIN_TOKEN, "{\"frozen\":" + frozen + "}", "legacy");
   }
 

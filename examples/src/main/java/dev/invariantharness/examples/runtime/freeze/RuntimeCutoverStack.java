@@ -4,8 +4,10 @@ import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.runtime.WriteMode;
 import dev.invariantharness.runtime.freeze.AuthorityService;
 import dev.invariantharness.runtime.freeze.CutoverStep;
+import dev.invariantharness.runtime.freeze.LegacyFreezeSwitch;
 import dev.invariantharness.runtime.freeze.ModeSwitch;
 import dev.invariantharness.runtime.freeze.OpenApiRoutes;
+import dev.invariantharness.runtime.freeze.RuntimeModeSwitch;
 import dev.invariantharness.runtime.freeze.WriteRoutes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,20 +18,23 @@ import java.util.Map;
 /**
  * The reference runtime and legacy services started together before the cutover (runtime
  * {@code shadow_only}, legacy writing), with the harness's view of both: the runtime's write
- * routes from its OpenAPI document, the legacy routes as a list, each side's read paths and
- * token, and a {@link ModeSwitch} over the admin hooks.
+ * routes from its OpenAPI document, the legacy routes as a list given bodies by the legacy's
+ * OpenAPI document, each side's read paths and token, a switch per service over its admin hook,
+ * and the drill's {@link ModeSwitch} made of the two.
  */
 public final class RuntimeCutoverStack implements AutoCloseable {
 
   /** The runtime's OpenAPI document, on the class path. */
   public static final String OPENAPI = "/dev/invariantharness/examples/runtime/freeze/runtime-openapi.yaml";
+  /** The legacy service's OpenAPI document, on the class path. */
+  public static final String LEGACY_OPENAPI = "/dev/invariantharness/examples/runtime/freeze/legacy-openapi.yaml";
 
   private final RuntimeVariant variant;
   private final ReferenceRuntimeService runtimeService;
   private final ReferenceLegacyService legacyService;
   private final AuthorityService runtime;
   private final AuthorityService legacy;
-  private final ModeSwitch modeSwitch;
+  private final AdminModeSwitch admin;
 
   private RuntimeCutoverStack(RuntimeVariant variant, ReferenceRuntimeService runtimeService, ReferenceLegacyService legacyService,
       Duration timeout) {
@@ -39,14 +44,16 @@ public final class RuntimeCutoverStack implements AutoCloseable {
     this.runtime = AuthorityService.runtime(runtimeService.baseUrl())
         .withTimeout(timeout)
         .withToken(ReferenceRuntimeService.SERVICE_TOKEN)
-        .withWriteRoutes(openApi().writes())
+        .withWriteRoutes(document(OPENAPI, Map.of()).writes())
         .withReadPaths("/internal/v1/runs", "/internal/v1/workers");
     this.legacy = AuthorityService.legacy(legacyService.baseUrl())
         .withTimeout(timeout)
         .withToken(ReferenceLegacyService.SERVICE_TOKEN)
-        .withWriteRoutes(WriteRoutes.of("POST /api/v1/runs", "PUT /api/v1/runs/{id}", "PATCH /api/v1/runs/{id}", "DELETE /api/v1/runs/{id}"))
+        // a hand-picked list, each route with a body the legacy's own request schema accepts
+        .withWriteRoutes(WriteRoutes.of(document(LEGACY_OPENAPI, Map.of("id", ReferenceLegacyService.SEEDED_RUN)),
+            "POST /api/v1/runs", "PUT /api/v1/runs/{id}", "PATCH /api/v1/runs/{id}", "DELETE /api/v1/runs/{id}"))
         .withReadPaths("/api/v1/runs");
-    this.modeSwitch = new AdminModeSwitch(runtimeService.baseUrl(), legacyService.baseUrl(), timeout);
+    this.admin = new AdminModeSwitch(runtimeService.baseUrl(), legacyService.baseUrl(), timeout);
   }
 
   /** Starts both services with {@code variant}'s defects; requests to them are bounded by {@code timeout}. */
@@ -62,13 +69,18 @@ public final class RuntimeCutoverStack implements AutoCloseable {
 
   /** The runtime's routes from its OpenAPI document; path parameters as placeholders. */
   public static OpenApiRoutes openApi() {
-    try (InputStream in = RuntimeCutoverStack.class.getResourceAsStream(OPENAPI)) {
+    return document(OPENAPI, Map.of());
+  }
+
+  private static OpenApiRoutes document(String resource, Map<String, String> pathParams) {
+    try (InputStream in = RuntimeCutoverStack.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new HarnessInputException("OpenAPI document " + OPENAPI, "not on the class path");
+        throw new HarnessInputException("OpenAPI document " + resource, "not on the class path");
       }
-      return OpenApiRoutes.parse("runtime-openapi.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8), Map.of());
+      String name = resource.substring(resource.lastIndexOf('/') + 1);
+      return OpenApiRoutes.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), pathParams);
     } catch (IOException e) {
-      throw new HarnessInputException("OpenAPI document " + OPENAPI, -1, "cannot be read: " + e, e);
+      throw new HarnessInputException("OpenAPI document " + resource, -1, "cannot be read: " + e, e);
     }
   }
 
@@ -82,14 +94,24 @@ public final class RuntimeCutoverStack implements AutoCloseable {
     return legacy;
   }
 
-  /** Switches both services over their admin hooks. */
+  /** Switches the runtime alone over its admin hook. */
+  public RuntimeModeSwitch runtimeSwitch() {
+    return admin::runtimeMode;
+  }
+
+  /** Switches the legacy write freeze alone over its admin hook. */
+  public LegacyFreezeSwitch legacySwitch() {
+    return admin::legacyFreeze;
+  }
+
+  /** Switches both services, in the order that never has two writers. */
   public ModeSwitch modeSwitch() {
-    return modeSwitch;
+    return ModeSwitch.of(runtimeSwitch(), legacySwitch());
   }
 
   /** Puts the runtime in {@code mode} and the legacy freeze on or off, as a redeploy would. */
   public RuntimeCutoverStack switchTo(WriteMode mode, boolean legacyFrozen) throws Exception {
-    modeSwitch.switchTo(new CutoverStep("set up", mode, legacyFrozen));
+    modeSwitch().switchTo(new CutoverStep("set up", mode, legacyFrozen));
     return this;
   }
 

@@ -7,7 +7,8 @@ import dev.invariantharness.fixture.FixtureProvider;
  * Injects a started {@link RuntimeCutoverStack} into {@code @InvariantTest} methods, a fresh one
  * per test (tests switch modes). {@code invariant.examples.runtime.variant} ({@code correct},
  * {@code frozen-without-code}, {@code accepts-in-read-only}, {@code applies-while-frozen},
- * {@code reads-frozen}, {@code healthz-lies}, {@code legacy-partial-freeze}, {@code drops-accepted-writes})
+ * {@code reads-frozen}, {@code healthz-lies}, {@code legacy-partial-freeze}, {@code drops-accepted-writes}, the {@code legacy-*} variants of
+ * {@link RuntimeVariant})
  * chooses the defects;
  * requests are bounded by {@code invariant.harness.timeout.http}.
  */

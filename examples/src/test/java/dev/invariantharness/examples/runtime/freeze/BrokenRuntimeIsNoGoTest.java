@@ -136,6 +136,83 @@ class BrokenRuntimeIsNoGoTest {
   }
 
   @Test
+  void legacyThatValidatesBodiesBeforeItsFreezeIsGo() {
+    // {} would get 400 here, a false NO-GO; the schema-valid bodies reach the freeze guard and get 410
+    assertGo(gates("legacy-validates-before-freeze"));
+  }
+
+  @Test
+  void legacyThatRefusesEmptyBodiesButWritesValidOnesWhileFrozenIsNoGoOnInv05() {
+    Outcome out = gates("legacy-writes-valid-bodies-while-frozen");
+    assertNoGoOnMerge(out);
+    assertThat(failed(out, "frozenLegacyRefusesEveryMutationAndKeepsServingReads").reason())
+        .startsWith("INV-05 violated: 4 finding(s)")
+        .contains("POST /api/v1/runs: accepted the write with 201 although the legacy with LEGACY_RUNTIME_WRITE_FREEZE on"
+            + " must refuse it with 410 write_path_frozen")
+        .contains("PUT /api/v1/runs/{id}: accepted the write with 200")
+        .contains("PATCH /api/v1/runs/{id}: accepted the write with 200")
+        .contains("DELETE /api/v1/runs/{id}: accepted the write with 204")
+        .doesNotContain("answered 400");
+    assertThat(failed(out, "cutoverAndRollbackLeaveExactlyOneWriterAtEveryStep").reason())
+        .contains("step 'staged cutover': both sides accepted writes");
+  }
+
+  @Test
+  void theSameLegacyProbedWithEmptyBodiesOnlySeesItsBodyValidation() throws Exception {
+    // why the bodies come from the document: with {} every write stops at the 400 and nothing
+    // shows that a valid write goes through while frozen
+    try (RuntimeCutoverStack stack = RuntimeCutoverStack.start(RuntimeVariant.LEGACY_WRITES_VALID_BODIES_WHILE_FROZEN,
+        java.time.Duration.ofSeconds(5))) {
+      stack.switchTo(dev.invariantharness.runtime.WriteMode.RUST_ACTIVE, true);
+      var emptyBodies = stack.legacy().withWriteRoutes(dev.invariantharness.runtime.freeze.WriteRoutes.of(
+          "POST /api/v1/runs", "PUT /api/v1/runs/run-1", "PATCH /api/v1/runs/run-1"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.invariantharness.runtime.freeze.FreezeAssertions
+              .assertThat(emptyBodies).withWriteFreeze(true).rejectsAuthorityWrites())
+          .hasMessageContaining("POST /api/v1/runs: answered 400")
+          .hasMessageNotContaining("accepted the write");
+    }
+  }
+
+  @Test
+  void legacyWithASlowPatchIsGoBecauseOneRunIsProbedOneWriteAfterAnother() {
+    // probed together, the DELETE of run-1 would land before the slow PATCH and turn it into a 404
+    assertGo(gates("legacy-slow-patch"));
+  }
+
+  @Test
+  void legacyThatStillPatchesAndDeletesWhileFrozenIsNoGoNamingBothWrites() {
+    Outcome out = gates("legacy-patch-and-delete-while-frozen");
+    assertNoGoOnMerge(out);
+    assertThat(failed(out, "frozenLegacyRefusesEveryMutationAndKeepsServingReads").reason())
+        .startsWith("INV-05 violated: 2 finding(s)")
+        .contains("PATCH /api/v1/runs/{id}: accepted the write with 200 although the legacy with LEGACY_RUNTIME_WRITE_FREEZE on")
+        .contains("DELETE /api/v1/runs/{id}: accepted the write with 204")
+        .doesNotContain("answered 404");
+  }
+
+  @Test
+  void legacyHealthzThatHidesItsFreezeIsNoGoOnInv05() {
+    Outcome out = gates("legacy-healthz-lies");
+    assertNoGoOnMerge(out);
+    assertThat(failed(out, "legacyHealthzReportsTheWriteFreezeItRunsWith").reason())
+        .startsWith("INV-05 violated: 1 finding(s)")
+        .contains("GET /healthz: reports legacy_write_freeze false but the legacy service runs with LEGACY_RUNTIME_WRITE_FREEZE on");
+    assertThat(failed(out, "cutoverAndRollbackLeaveExactlyOneWriterAtEveryStep").reason())
+        .contains("step 'staged cutover' legacy GET /healthz: reports legacy_write_freeze false");
+  }
+
+  @Test
+  void legacyHealthzSpellingTheFreezeAsTheEnvironmentDoesIsGo() {
+    assertGo(gates("legacy-healthz-env-spelling"));
+  }
+
+  private static void assertGo(Outcome out) {
+    assertThat(out.report().results()).filteredOn(r -> r.status() != CheckStatus.PASSED)
+        .as("rows that did not pass").isEmpty();
+    assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
+  }
+
+  @Test
   void correctServicesAreGoWithOneRowPerRouteAndStep() {
     Outcome out = gates("correct");
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);

@@ -16,23 +16,23 @@ import org.junit.jupiter.api.TestFactory;
  * the write-mode freeze on each side (INV-05: runtime canonical state is written only by the
  * active authority path) and the runbook's cutover and rollback as a drill (INV-05, and INV-10
  * for the rollback evidence legacy removal needs). The runtime's write routes come from its
- * OpenAPI document, the legacy ones from a list.
+ * OpenAPI document, the legacy ones from a list given schema-valid bodies by the legacy's
+ * document.
  */
 @InvariantTest(lane = "runtime")
 class RuntimeCutoverGates {
 
   @Test
   @Verifies("INV-05")
-  void readOnlyRuntimeRefusesEveryAuthorityWriteAndAppliesNone(RuntimeCutoverStack stack) throws Exception {
-    stack.switchTo(WriteMode.READ_ONLY, false);
-    assertThat(stack.runtime()).inWriteMode(WriteMode.READ_ONLY).rejectsAuthorityWrites();
+  void readOnlyRuntimeRefusesEveryAuthorityWriteAndAppliesNone(RuntimeCutoverStack stack) {
+    // one service switched on its own: no two-service ModeSwitch needed
+    assertThat(stack.runtime()).afterSwitchingTo(WriteMode.READ_ONLY, stack.runtimeSwitch()).rejectsAuthorityWrites();
   }
 
   @Test
   @Verifies("INV-05")
-  void shadowOnlyRuntimeRefusesEveryAuthorityWriteAndAppliesNone(RuntimeCutoverStack stack) throws Exception {
-    stack.switchTo(WriteMode.SHADOW_ONLY, false);
-    assertThat(stack.runtime()).inWriteMode(WriteMode.SHADOW_ONLY).rejectsAuthorityWrites();
+  void shadowOnlyRuntimeRefusesEveryAuthorityWriteAndAppliesNone(RuntimeCutoverStack stack) {
+    assertThat(stack.runtime()).afterSwitchingTo(WriteMode.SHADOW_ONLY, stack.runtimeSwitch()).rejectsAuthorityWrites();
   }
 
   @Test
@@ -65,6 +65,21 @@ class RuntimeCutoverGates {
   void frozenLegacyRefusesEveryMutationAndKeepsServingReads(RuntimeCutoverStack stack) throws Exception {
     stack.switchTo(WriteMode.RUST_ACTIVE, true);
     assertThat(stack.legacy()).withWriteFreeze(true).rejectsAuthorityWrites().keepsServingReads();
+  }
+
+  @Test
+  @Verifies("INV-05")
+  void unfrozenLegacyAcceptsEveryMutation(RuntimeCutoverStack stack) {
+    // PUT, PATCH and DELETE of one run are probed one after another, so none sees the run gone
+    assertThat(stack.legacy()).afterSwitchingWriteFreeze(false, stack.legacySwitch()).acceptsAuthorityWrites().andAppliesThem();
+  }
+
+  @Test
+  @Verifies("INV-05")
+  void legacyHealthzReportsTheWriteFreezeItRunsWith(RuntimeCutoverStack stack) {
+    for (boolean frozen : new boolean[] {true, false}) {
+      assertThat(stack.legacy()).afterSwitchingWriteFreeze(frozen, stack.legacySwitch()).reportsItsWriteFreeze();
+    }
   }
 
   @Test

@@ -128,6 +128,13 @@ public final class OpenApiReader {
     if (json.getExample() != null) {
       return RequestBodies.toJson(json.getExample());
     }
+    if (json.getExamples() != null) {
+      for (io.swagger.v3.oas.models.examples.Example named : json.getExamples().values()) {
+        if (named != null && named.getValue() != null) {
+          return RequestBodies.toJson(named.getValue());
+        }
+      }
+    }
     return RequestBodies.minimal(json.getSchema());
   }
 

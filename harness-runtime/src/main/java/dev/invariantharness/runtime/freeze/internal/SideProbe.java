@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Every write route of one service probed in one state: state read before, every write sent
- * (bounded concurrency), state read after, each answer judged.
+ * (bounded concurrency; writes to one resource one after another, see {@link WriteOrder}),
+ * state read after, each answer judged.
  *
  * @param service the service
  * @param expectation what its writes must get
@@ -34,7 +35,8 @@ public record SideProbe(AuthorityService service, WriteExpectation expectation, 
     StateSnapshot before = StateSnapshot.of(service);
     List<ProbeRequest> writes = service.writeRoutes().stream()
         .map(r -> new ProbeRequest(r.method(), r.path(), r.body())).toList();
-    List<HttpExchange> answers = HttpProbe.sendAll(service, writes);
+    // writes to one resource one after another, so a DELETE cannot turn a PATCH beside it into a 404
+    List<HttpExchange> answers = HttpProbe.sendInChains(service, writes, WriteOrder.chains(service.writeRoutes()));
     StateSnapshot after = StateSnapshot.of(service);
     List<RouteResult> results = new ArrayList<>();
     for (int i = 0; i < answers.size(); i++) {
