@@ -178,6 +178,47 @@ public final class HarnessConfiguration {
     return get(TIMEOUT_DEFAULT).map(d -> parseDuration(TIMEOUT_DEFAULT, d)).orElse(DEFAULT_TIMEOUT);
   }
 
+  /** The service {@code name} as configured for the selected environment. */
+  public Target target(String name) {
+    return new Target(this, name);
+  }
+
+  /**
+   * A whole number, or {@code defaultValue} when unset.
+   *
+   * @throws HarnessInputException naming the key when the value is not a whole number
+   */
+  public long number(String key, long defaultValue) {
+    Optional<String> v = get(key);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(v.get().trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new HarnessInputException(describe(key), "'" + v.get() + "' is not a whole number");
+    }
+  }
+
+  /**
+   * A whole number of at least {@code min} that fits an {@code int}, or {@code defaultValue} when unset.
+   *
+   * @throws HarnessInputException naming the key when the value is not such a number
+   */
+  public int intNumber(String key, int defaultValue, int min) {
+    long n = number(key, defaultValue);
+    if (n < min || n > Integer.MAX_VALUE) {
+      throw new HarnessInputException(describe(key), "'" + n + "' is out of range; use a whole number from " + min
+          + " to " + Integer.MAX_VALUE);
+    }
+    return (int) n;
+  }
+
+  /** A duration value of {@code key}; see {@link #timeout(String)} for the forms accepted. */
+  Duration duration(String key, String text) {
+    return parseDuration(key, text);
+  }
+
   /**
    * The base URL of target {@code name} in the selected environment:
    * {@code invariant.harness.target.<name>.<environment>.base-url}, then
@@ -279,7 +320,7 @@ public final class HarnessConfiguration {
     return names;
   }
 
-  private static String scriptVariable(String environment, String target, String suffix) {
+  static String scriptVariable(String environment, String target, String suffix) {
     return (environment + "_" + target + "_" + suffix).toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
   }
 

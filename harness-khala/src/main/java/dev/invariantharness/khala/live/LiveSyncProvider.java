@@ -1,6 +1,7 @@
 package dev.invariantharness.khala.live;
 
 import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.config.Target;
 import dev.invariantharness.fixture.FixtureContext;
 import dev.invariantharness.fixture.FixtureProvider;
 
@@ -34,14 +35,9 @@ public final class LiveSyncProvider implements FixtureProvider<LiveSync> {
   @Override
   public LiveSync create(FixtureContext context) {
     HarnessConfiguration config = context.configuration();
-    int max = config.get(MAX_MESSAGE_BYTES).map(v -> {
-      try {
-        return Integer.parseInt(v.trim());
-      } catch (NumberFormatException e) {
-        throw new dev.invariantharness.HarnessInputException("configuration key '" + MAX_MESSAGE_BYTES + "'", "'" + v + "' is not a number of bytes");
-      }
-    }).orElse(1 << 20);
-    LiveSync live = LiveSync.of(config.baseUrl("khala"), config.secret(TOKEN), ConnectionOptions.channel(config.timeout("ws")).withMaxMessageBytes(max));
+    Target khala = config.target("khala");
+    int max = config.intNumber(MAX_MESSAGE_BYTES, 1 << 20, 1024);
+    LiveSync live = LiveSync.of(khala.baseUrl(), khala.accessToken(), ConnectionOptions.channel(khala.timeout("ws")).withMaxMessageBytes(max));
     return config.get(CHANNEL_PATH).map(live::withChannelPath).orElse(live);
   }
 }

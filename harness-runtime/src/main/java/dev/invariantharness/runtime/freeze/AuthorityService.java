@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.config.Target;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -97,10 +98,8 @@ public final class AuthorityService {
    * {@code <ENV>_<TARGET>_ACCESS_TOKEN}) when set.
    */
   public static AuthorityService fromConfiguration(HarnessConfiguration config, String target, AuthoritySide side) {
-    String tokenKey = HarnessConfiguration.PREFIX + "target." + target + "." + config.environment() + ".access-token";
-    String anyKey = HarnessConfiguration.PREFIX + "target." + target + ".access-token";
-    Optional<String> secret = config.secret(tokenKey).or(() -> config.secret(anyKey));
-    return of(side, config.baseUrl(target)).withTimeout(config.timeout("http")).withToken(secret.orElse(null));
+    Target t = config.target(target);
+    return of(side, t.baseUrl()).withTimeout(t.timeout("http")).withToken(t.accessToken().orElse(null));
   }
 
   /** This service with a bearer token ({@code null} for none). */

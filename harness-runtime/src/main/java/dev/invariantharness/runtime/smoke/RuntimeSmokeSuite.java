@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 public abstract class RuntimeSmokeSuite {
 
   /** Configuration key: comma-separated write modes this environment may be in. */
-  public static final String EXPECTED_WRITE_MODE = HarnessConfiguration.PREFIX + "target.runtime.write-mode";
+  public static final String EXPECTED_WRITE_MODE = "invariant.harness.target.runtime.write-mode";
 
   /** The runtime under test; by default {@code runtime} from configuration. */
   protected SmokeTarget target(HarnessConfiguration config) {

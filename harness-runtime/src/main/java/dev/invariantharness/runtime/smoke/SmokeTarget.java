@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.config.HarnessConfiguration;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -82,17 +81,17 @@ public final class SmokeTarget {
 
   /** The configured access token, if any; never print it. */
   public Optional<String> accessToken() {
-    return config.secret(accessTokenKey()).or(() -> config.secret(HarnessConfiguration.PREFIX + "target." + name + ".access-token"));
+    return config.target(name).accessToken();
   }
 
   /** The per-environment configuration key of the access token. */
   public String accessTokenKey() {
-    return HarnessConfiguration.PREFIX + "target." + name + "." + environment() + ".access-token";
+    return config.target(name).accessTokenKey();
   }
 
   /** The script's environment variable for the token, e.g. {@code STAGING_CONTROL_ACCESS_TOKEN}. */
   public String accessTokenVariable() {
-    return (environment() + "_" + name + "_ACCESS_TOKEN").toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    return config.target(name).accessTokenVariable();
   }
 
   /**
