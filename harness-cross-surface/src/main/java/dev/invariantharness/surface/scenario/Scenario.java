@@ -109,6 +109,13 @@ public record Scenario(String name, List<String> invariants, Duration deadline, 
     return new Builder(name);
   }
 
+  /** This scenario with more volatile-field rules (JSON pointers). */
+  public Scenario withVolatile(String... pointers) {
+    List<String> more = new ArrayList<>(volatileFields);
+    more.addAll(Arrays.asList(pointers));
+    return new Scenario(name, invariants, deadline, more, steps, source);
+  }
+
   /** The invariant violations of {@code step} are reported under. */
   public String invariantOf(Step step) {
     return step.invariant() != null ? step.invariant() : invariants.get(0);
