@@ -1,0 +1,228 @@
+package dev.invariantharness.surface.compare;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The proto-typed canonical form: an answer parsed into its proto message type (proto JSON for
+ * HTTP and WebSocket payloads, the message itself for gRPC) and printed back as JSON with one
+ * convention — every field present with its default, {@code int64} as a string, enums by name,
+ * one field-name style. Two surfaces that say the same thing in different legal spellings come
+ * out equal; anything the proto does not declare is noted, not silently dropped.
+ *
+ * <pre>{@code
+ * ProtoJson.Canonical http = ProtoJson.fromJson(Note.getDescriptor(), body, CanonicalOptions.standard());
+ * ProtoJson.Canonical grpc = ProtoJson.fromMessage(reply, CanonicalOptions.standard());
+ * http.notes();                                   // e.g. UNDECLARED_FIELD at /debugOwner
+ * JsonDiff.between(http.tree(), grpc.tree());     // what really differs
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ProtoJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ProtoJson() {}
+
+  /** What an answer does that the contract does not declare. */
+  public enum NoteKind {
+    /** A JSON field the message type does not declare. */
+    UNDECLARED_FIELD,
+    /** A JSON enum value (by name) the enum type does not declare. */
+    UNDECLARED_ENUM_VALUE,
+    /** An enum sent as a number where the options want names. */
+    ENUM_AS_NUMBER,
+    /** A binary field number the message type does not declare (gRPC answers). */
+    UNKNOWN_FIELD_NUMBER
+  }
+
+  /**
+   * One irregularity of an answer.
+   *
+   * @param kind what it is
+   * @param path the JSON pointer where it is, in the answer's own spelling
+   * @param detail the value or field numbers seen
+   */
+  public record Note(NoteKind kind, String path, String detail) {
+
+    /** A reviewer's sentence, e.g. {@code /debugOwner: field not declared by surface.test.v1.Note}. */
+    public String describe(String typeName) {
+      return switch (kind) {
+        case UNDECLARED_FIELD -> path + ": field not declared by " + typeName + " (value " + detail + ")";
+        case UNDECLARED_ENUM_VALUE -> path + ": enum value " + detail + " is not declared by the contract";
+        case ENUM_AS_NUMBER -> path + ": enum sent as number " + detail + " where the contract's JSON convention is names";
+        case UNKNOWN_FIELD_NUMBER -> path + ": field number(s) " + detail + " not declared by " + typeName;
+      };
+    }
+  }
+
+  /**
+   * An answer in canonical form.
+   *
+   * @param tree the canonical JSON
+   * @param message the parsed message
+   * @param notes everything the answer does that its type does not declare
+   */
+  public record Canonical(JsonNode tree, Message message, List<Note> notes) {
+
+    public Canonical {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * Parses {@code json} as {@code type} in proto JSON and returns its canonical form.
+   *
+   * @throws IllegalArgumentException when {@code json} is not JSON or not a valid {@code type}
+   *     (a string where a number must be, an object where a list must be, ...)
+   */
+  public static Canonical fromJson(Descriptor type, String json, CanonicalOptions options) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalArgumentException("not a JSON object but " + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    List<Note> notes = new ArrayList<>();
+    walk(tree, type, "", options, notes);
+    DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
+    try {
+      // undeclared names were noted above; the parse must not stop at the first of them
+      JsonFormat.parser().ignoringUnknownFields().merge(json, builder);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("not a valid " + type.getFullName() + " in proto JSON: " + e.getMessage(), e);
+    }
+    DynamicMessage message = builder.build();
+    return new Canonical(print(message, options), message, notes);
+  }
+
+  /**
+   * Everything {@code json} does that {@code type} does not declare, without parsing it: for
+   * checking a scenario's own requests before anything runs.
+   */
+  public static List<Note> irregularities(Descriptor type, JsonNode json, CanonicalOptions options) {
+    List<Note> notes = new ArrayList<>();
+    walk(json, type, "", options, notes);
+    return notes;
+  }
+
+  /** The canonical form of a message as received (e.g. over gRPC), noting unknown field numbers. */
+  public static Canonical fromMessage(Message message, CanonicalOptions options) {
+    List<Note> notes = new ArrayList<>();
+    unknownNumbers(message, "", notes);
+    return new Canonical(print(message, options), message, notes);
+  }
+
+  /** The canonical JSON of {@code message}. */
+  public static JsonNode print(Message message, CanonicalOptions options) {
+    JsonFormat.Printer printer = JsonFormat.printer().alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace();
+    if (options.protoFieldNames()) {
+      printer = printer.preservingProtoFieldNames();
+    }
+    try {
+      return JSON.readTree(printer.print(message));
+    } catch (InvalidProtocolBufferException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName() + " as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static void walk(JsonNode node, Descriptor type, String path, CanonicalOptions options, List<Note> notes) {
+    if (!node.isObject() || isWellKnown(type)) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String here = path + "/" + JsonPointers.escape(e.getKey());
+      FieldDescriptor f = field(type, e.getKey());
+      if (f == null) {
+        notes.add(new Note(NoteKind.UNDECLARED_FIELD, here, abbreviate(e.getValue())));
+        continue;
+      }
+      JsonNode v = e.getValue();
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      if (f.isMapField()) {
+        FieldDescriptor valueField = f.getMessageType().findFieldByName("value");
+        for (Iterator<Map.Entry<String, JsonNode>> m = v.fields(); m.hasNext(); ) {
+          Map.Entry<String, JsonNode> entry = m.next();
+          value(entry.getValue(), valueField, here + "/" + JsonPointers.escape(entry.getKey()), options, notes);
+        }
+      } else if (f.isRepeated() && v.isArray()) {
+        for (int i = 0; i < v.size(); i++) {
+          value(v.get(i), f, here + "/" + i, options, notes);
+        }
+      } else {
+        value(v, f, here, options, notes);
+      }
+    }
+  }
+
+  private static void value(JsonNode v, FieldDescriptor f, String path, CanonicalOptions options, List<Note> notes) {
+    if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+      walk(v, f.getMessageType(), path, options, notes);
+    } else if (f.getJavaType() == FieldDescriptor.JavaType.ENUM && !f.getEnumType().getFullName().equals("google.protobuf.NullValue")) {
+      if (v.isNumber() && !options.enumsAsNumbers()) {
+        notes.add(new Note(NoteKind.ENUM_AS_NUMBER, path, v.asText()));
+      } else if (v.isTextual() && f.getEnumType().findValueByName(v.asText()) == null) {
+        notes.add(new Note(NoteKind.UNDECLARED_ENUM_VALUE, path, "\"" + v.asText() + "\" of " + f.getEnumType().getFullName()));
+      }
+    }
+  }
+
+  private static FieldDescriptor field(Descriptor type, String jsonName) {
+    for (FieldDescriptor f : type.getFields()) {
+      if (f.getJsonName().equals(jsonName) || f.getName().equals(jsonName)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isWellKnown(Descriptor type) {
+    return type.getFile().getPackage().equals("google.protobuf");
+  }
+
+  private static void unknownNumbers(Message message, String path, List<Note> notes) {
+    if (!message.getUnknownFields().asMap().isEmpty()) {
+      notes.add(new Note(NoteKind.UNKNOWN_FIELD_NUMBER, path.isEmpty() ? "/" : path, message.getUnknownFields().asMap().keySet().toString()));
+    }
+    for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
+      FieldDescriptor f = e.getKey();
+      if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+        continue;
+      }
+      String here = path + "/" + f.getJsonName();
+      if (f.isRepeated()) {
+        List<?> list = (List<?>) e.getValue();
+        for (int i = 0; i < list.size(); i++) {
+          unknownNumbers((Message) list.get(i), here + "/" + i, notes);
+        }
+      } else {
+        unknownNumbers((Message) e.getValue(), here, notes);
+      }
+    }
+  }
+
+  private static String abbreviate(JsonNode v) {
+    String s = v.toString();
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.invariantharness.surface;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.invariantharness.khala.fake.FakeSyncServer;
+import dev.invariantharness.surface.testproto.CreateNoteRequest;
+import dev.invariantharness.surface.testproto.GetNoteRequest;
+import dev.invariantharness.surface.testproto.Note;
+import dev.invariantharness.surface.testproto.NoteServiceGrpcShape;
+import dev.invariantharness.surface.testproto.Notes;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * The module's test service: notes over HTTP JSON (JDK server), gRPC (in-process, with
+ * reflection) and WebSocket frames (harness-khala's fake sync server). {@code httpRewrite}
+ * changes every HTTP answer body, so a test can make the HTTP surface drift.
+ */
+final class NotesStack implements AutoCloseable {
+
+  static final String TOPIC = "notes.updates";
+
+  private final Map<String, Note> notes = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger();
+  private final HttpServer http;
+  private final Server grpc;
+  private final String grpcName;
+  private final FakeSyncServer khala;
+  volatile UnaryOperator<String> httpRewrite = UnaryOperator.identity();
+  volatile int missingStatus = 404;
+  volatile boolean publishFrames = true;
+  volatile boolean htmlAnswers;
+  volatile boolean grpcSilent;
+
+  NotesStack() throws IOException {
+    khala = FakeSyncServer.builder().name("notes-khala").topic(TOPIC, List.of()).start();
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/v1/notes", this::serveHttp);
+    http.start();
+    grpcName = "notes-" + System.nanoTime();
+    grpc = InProcessServerBuilder.forName(grpcName)
+        .addService(NoteServiceGrpcShape.service(this::create, this::get))
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .build().start();
+  }
+
+  Note create(CreateNoteRequest r) {
+    Note n = Note.newBuilder().setNoteId("n-" + ids.incrementAndGet()).setTitle(r.getTitle()).setKind(r.getKind())
+        .addAllTags(r.getTagsList()).setRevision(1).setUpdatedAt(java.time.Instant.now().toString()).build();
+    notes.put(n.getNoteId(), n);
+    if (publishFrames) {
+      khala.append(TOPIC, print(n));
+    }
+    return n;
+  }
+
+  Note get(GetNoteRequest r) {
+    if (grpcSilent) {
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Note n = notes.get(r.getNoteId());
+    if (n == null) {
+      throw Status.NOT_FOUND.withDescription("no note " + r.getNoteId()).asRuntimeException();
+    }
+    return n;
+  }
+
+  private void serveHttp(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      if (htmlAnswers) {
+        byte[] page = "<html><body>maintenance</body></html>".getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "text/html");
+        ex.sendResponseHeaders(200, page.length);
+        ex.getResponseBody().write(page);
+        return;
+      }
+      if (ex.getRequestMethod().equals("POST") && path.equals("/v1/notes")) {
+        CreateNoteRequest.Builder b = CreateNoteRequest.newBuilder();
+        JsonFormat.parser().merge(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), b);
+        send(ex, 200, httpRewrite.apply(print(create(b.build()))));
+      } else if (ex.getRequestMethod().equals("GET") && path.startsWith("/v1/notes/")) {
+        Note n = notes.get(path.substring("/v1/notes/".length()));
+        if (n == null) {
+          send(ex, missingStatus, "{\"message\":\"no such note\"}");
+        } else {
+          send(ex, 200, httpRewrite.apply(print(n)));
+        }
+      } else {
+        send(ex, 404, "{\"message\":\"no route\"}");
+      }
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  static String print(Message m) {
+    try {
+      return JsonFormat.printer().omittingInsignificantWhitespace().print(m);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  URI httpBase() {
+    return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+  }
+
+  URI channelUri() {
+    return khala.channelUri();
+  }
+
+  ManagedChannel channel() {
+    return InProcessChannelBuilder.forName(grpcName).directExecutor().build();
+  }
+
+  static ProtoContract contract() {
+    return ProtoContract.of(Notes.getDescriptor());
+  }
+
+  static Duration timeout() {
+    return Duration.ofSeconds(3);
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    grpc.shutdownNow();
+    khala.close();
+  }
+}
