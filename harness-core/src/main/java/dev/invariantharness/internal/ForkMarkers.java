@@ -1,5 +1,6 @@
 package dev.invariantharness.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ public final class ForkMarkers {
   /** The row id of a fork that ended without reporting. */
   public static final String INCOMPLETE_CHECK = "harness-incomplete-run";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.strict();
   private static final String SUFFIX = ".running";
 
   private ForkMarkers() {}

@@ -1,12 +1,12 @@
 package dev.invariantharness.config.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.invariantharness.HarnessInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +27,8 @@ public final class LocatedEntries {
   /** One list entry and the 1-based line it starts on. */
   public record Entry(JsonNode node, int line) {}
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = Json.yaml();
+  private static final ObjectMapper JSON = Json.strict();
 
   private final Map<String, JsonNode> header;
   private final List<Entry> entries;

@@ -1,7 +1,7 @@
 package dev.invariantharness.report.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class ReportJsonReader {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper MAPPER = Json.strict();
 
   private final String file;
 

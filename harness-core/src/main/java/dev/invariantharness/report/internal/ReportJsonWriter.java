@@ -1,10 +1,10 @@
 package dev.invariantharness.report.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -36,7 +36,7 @@ public final class ReportJsonWriter {
    * Two-space indentation, {@code "key": value}, one array element per line, {@code []} and
    * {@code {}} when empty, LF line ends on every platform.
    */
-  private static final ObjectWriter PRETTY = new ObjectMapper().writer(
+  private static final ObjectWriter PRETTY = Json.mapper().writer(
       new DefaultPrettyPrinter(Separators.createDefaultInstance()
               .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
               .withObjectEmptySeparator("")

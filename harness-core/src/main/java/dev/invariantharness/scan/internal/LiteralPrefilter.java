@@ -3,6 +3,7 @@ package dev.invariantharness.scan.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,13 @@ import java.util.regex.Pattern;
  * the branch's reading there or gives no prefilter at all, in which case the regex runs on
  * every file.
  *
+ * <p>Case is folded where the pattern folds it, as grep's "must" strings are: a class of one
+ * ASCII letter in both cases ({@code [Ss]}) reads as that letter, and a {@code CASE_INSENSITIVE}
+ * pattern (ASCII folding, also as a leading {@code (?i)}) reads as written; the literals are then
+ * searched lower-cased in a lower-cased view, so {@code [Ss][Ss][Ee]|[Ee]vent[Ss]ource|[Pp]oll}
+ * needs three searches ({@code sse}, {@code eventsource}, {@code poll}) instead of the regex over
+ * every byte.
+ *
  * <p>Literals are searched as UTF-8 bytes in a Latin-1 view of the file (one char per byte),
  * where {@link String#indexOf(String)} is a JVM intrinsic. A literal found in the decoded text
  * is also in the raw bytes, unless it contains the replacement character; such literals are
@@ -28,17 +36,24 @@ import java.util.regex.Pattern;
 final class LiteralPrefilter {
 
   private static final int MAX_LITERALS = 16;
-  private static final int UNSAFE_FLAGS =
-      Pattern.CASE_INSENSITIVE | Pattern.COMMENTS | Pattern.CANON_EQ;
+  private static final int UNSAFE_FLAGS = Pattern.COMMENTS | Pattern.CANON_EQ | Pattern.UNICODE_CASE;
   /** Escapes of one letter that match one character or are zero-width. */
   private static final String SIMPLE_ESCAPES = "dDsSwWhHvVRXbBAGZztnrfae";
 
-  private final String[] literals; // UTF-8 bytes as Latin-1 chars
+  private final String[] literals; // UTF-8 bytes as Latin-1 chars; lower case when folded
+  private final boolean folded;
 
-  private LiteralPrefilter(List<String> literals) {
+  private LiteralPrefilter(List<String> literals, boolean folded) {
     this.literals = literals.stream()
         .map(l -> new String(l.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+        .map(l -> folded ? l.toLowerCase(Locale.ROOT) : l)
         .toArray(String[]::new);
+    this.folded = folded;
+  }
+
+  /** Whether a branch read so far folded case somewhere. */
+  private static final class Reading {
+    boolean folded;
   }
 
   /** The prefilter for {@code pattern}, or {@code null} when none can be derived safely. */
@@ -47,17 +62,28 @@ final class LiteralPrefilter {
       return null;
     }
     String regex = pattern.pattern();
+    Reading reading = new Reading();
+    reading.folded = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
+    if ((pattern.flags() & Pattern.LITERAL) == 0 && regex.startsWith("(?i)")) {
+      reading.folded = true;
+      regex = regex.substring(4);
+    }
     List<String> literals;
     if ((pattern.flags() & Pattern.LITERAL) != 0) {
       literals = List.of(regex);
     } else {
-      literals = hasInlineFlags(regex) ? null : alternatives(regex);
+      literals = hasInlineFlags(regex) ? null : alternatives(regex, reading);
     }
     if (literals == null
         || literals.stream().anyMatch(l -> l.isEmpty() || l.indexOf('\uFFFD') >= 0)) {
       return null;
     }
-    return new LiteralPrefilter(literals);
+    // Folding is ASCII-only (as CASE_INSENSITIVE without UNICODE_CASE is): a literal with other
+    // characters could be spelled in a case the lower-cased view does not show.
+    if (reading.folded && literals.stream().anyMatch(l -> !l.chars().allMatch(c -> c < 0x80))) {
+      return null;
+    }
+    return new LiteralPrefilter(literals, reading.folded);
   }
 
   /** The literals, as UTF-8 bytes in Latin-1 chars. */
@@ -67,8 +93,10 @@ final class LiteralPrefilter {
 
   /** Whether the file, as a Latin-1 view of its bytes, contains any of the literals. */
   boolean mayMatch(String latin1) {
+    // Lower-casing Latin-1 maps A-Z to a-z and never makes or unmakes another ASCII letter.
+    String view = folded ? latin1.toLowerCase(Locale.ROOT) : latin1;
     for (String literal : literals) {
-      if (latin1.indexOf(literal) >= 0) {
+      if (view.indexOf(literal) >= 0) {
         return true;
       }
     }
@@ -185,14 +213,14 @@ final class LiteralPrefilter {
    * Literals one of which every match of the alternation {@code regex} contains: the union of
    * its branches' sets; {@code null} when some branch has none or there are too many.
    */
-  private static List<String> alternatives(String regex) {
+  private static List<String> alternatives(String regex, Reading reading) {
     List<String> branches = topLevelBranches(regex);
     if (branches == null) {
       return null;
     }
     List<String> all = new ArrayList<>();
     for (String branch : branches) {
-      List<String> set = requiredSet(branch);
+      List<String> set = requiredSet(branch, reading);
       if (set == null) {
         return null;
       }
@@ -209,7 +237,7 @@ final class LiteralPrefilter {
    * without top-level '|') contains: a run of literal characters, or the alternatives of a
    * group that must occur; {@code null} when there is none.
    */
-  private static List<String> requiredSet(String branch) {
+  private static List<String> requiredSet(String branch, Reading reading) {
     List<String> best = null;
     StringBuilder run = new StringBuilder();
     int i = 0;
@@ -239,6 +267,11 @@ final class LiteralPrefilter {
         }
         if (c == '(') {
           groupBody = groupBody(branch.substring(i, next));
+        } else {
+          literal = caseFoldedLetter(branch.substring(i, next));
+          if (literal != null) {
+            reading.folded = true;
+          }
         }
       } else if (".^$".indexOf(c) >= 0) {
         next = i + 1;
@@ -290,7 +323,7 @@ final class LiteralPrefilter {
         best = better(best, run);
         run.setLength(0);
         if (groupBody != null && min > 0) {
-          List<String> inner = alternatives(groupBody);
+          List<String> inner = alternatives(groupBody, reading);
           if (inner != null) {
             best = better(best, inner);
           }
@@ -299,6 +332,18 @@ final class LiteralPrefilter {
       i = next;
     }
     return better(best, run);
+  }
+
+  /** {@code s} for {@code [Ss]} or {@code [sS]}: one ASCII letter in both cases; else null. */
+  private static String caseFoldedLetter(String cls) {
+    if (cls.length() != 4) {
+      return null;
+    }
+    char a = cls.charAt(1);
+    char b = cls.charAt(2);
+    boolean letters = a < 0x80 && b < 0x80 && Character.isLetter(a) && Character.isLetter(b);
+    return letters && a != b && Character.toLowerCase(a) == Character.toLowerCase(b)
+        ? String.valueOf(Character.toLowerCase(a)) : null;
   }
 
   /**

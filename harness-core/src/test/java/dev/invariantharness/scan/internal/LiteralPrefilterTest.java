@@ -64,10 +64,54 @@ class LiteralPrefilterTest {
   }
 
   @Test
-  void noPrefilterWhenCaseOrLayoutFlagsChangeWhatALiteralMeans() {
-    assertThat(LiteralPrefilter.of(Pattern.compile("poll", Pattern.CASE_INSENSITIVE))).isNull();
+  void noPrefilterWhenLayoutOrUnicodeCaseFlagsChangeWhatALiteralMeans() {
     assertThat(LiteralPrefilter.of(Pattern.compile("po ll", Pattern.COMMENTS))).isNull();
-    assertThat(LiteralPrefilter.of(Pattern.compile("(?i)poll"))).isNull();
+    assertThat(LiteralPrefilter.of(Pattern.compile("poll", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).isNull();
+    assertThat(LiteralPrefilter.of(Pattern.compile("a(?i)poll"))).isNull();
+  }
+
+  @Test
+  void caseFoldingClassesAndCaseInsensitivePatternsGiveLowerCasedLiterals() {
+    assertThat(literals("[Ss][Ss][Ee]|[Ee]vent[Ss]ource|[Pp]oll")).containsExactly("sse", "eventsource", "poll");
+    assertThat(literals("[sS]SE")).containsExactly("sse");
+    assertThat(LiteralPrefilter.of(Pattern.compile("EventSource|SSE", Pattern.CASE_INSENSITIVE)).literals())
+        .containsExactly("eventsource", "sse");
+    assertThat(literals("(?i)poll")).containsExactly("poll");
+    // not a case pair: a class of two letters ends the run as before
+    assertThat(literals("[Sx]SE")).containsExactly("SE");
+  }
+
+  @Test
+  void aFoldedPrefilterFindsEverySpellingTheRegexMatches() {
+    LiteralPrefilter p = LiteralPrefilter.of(Pattern.compile("[Ss][Ss][Ee]|[Ee]vent[Ss]ource|[Pp]oll"));
+    for (String text : new String[] {"new EVENTSOURCE(", "x = sSe;", "Poll()", "eventSource", "SSE"}) {
+      assertThat(p.mayMatch(text)).as(text).isTrue();
+    }
+    assertThat(p.mayMatch("nothing to see here: stream, ws, socket")).isFalse();
+  }
+
+  @Test
+  void aFoldedPrefilterIsNeverNarrowerThanTheRegexOnGeneratedTexts() {
+    java.util.Random random = new java.util.Random(7);
+    String[] regexes = {"[Ss][Ss][Ee]|[Ee]vent[Ss]ource|[Pp]oll", "(?i)sse|poll", "[Pp]o[Ll]+ing", "\\b[Ss]SE\\b"};
+    String alphabet = "sSeEpPoOlLvVnNtTuUrRcC \u00c0\u00e0_";
+    for (String regex : regexes) {
+      Pattern pattern = Pattern.compile(regex);
+      LiteralPrefilter p = LiteralPrefilter.of(pattern);
+      assertThat(p).as(regex).isNotNull();
+      for (int n = 0; n < 20_000; n++) {
+        StringBuilder sb = new StringBuilder();
+        int length = 1 + random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+          sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String text = sb.toString();
+        String latin1 = new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (pattern.matcher(text).find()) {
+          assertThat(p.mayMatch(latin1)).as("%s on '%s'", regex, text).isTrue();
+        }
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.invariantharness.surface.http;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HttpJsonSurface implements Surface {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
   private record Route(String method, String template) {}

@@ -1,9 +1,9 @@
 package dev.invariantharness.surface.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.surface.scenario.Expectation;
 import dev.invariantharness.surface.scenario.Scenario;
@@ -48,7 +48,7 @@ public final class ScenarioReader {
   public static Scenario read(String source, String text) {
     JsonNode root;
     try {
-      ObjectMapper mapper = text.stripLeading().startsWith("{") ? new ObjectMapper() : new YAMLMapper();
+      ObjectMapper mapper = text.stripLeading().startsWith("{") ? Json.strict() : Json.yaml();
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();

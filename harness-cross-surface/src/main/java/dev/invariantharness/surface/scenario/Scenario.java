@@ -1,5 +1,6 @@
 package dev.invariantharness.surface.scenario;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -172,7 +173,7 @@ public record Scenario(String name, List<String> invariants, Duration deadline, 
 
   /** Configures one {@link Step}; every method returns {@code this}. */
   public static final class StepBuilder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.strict();
     private final String name;
     private String operation;
     private JsonNode input;

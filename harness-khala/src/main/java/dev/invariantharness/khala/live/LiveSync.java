@@ -1,5 +1,6 @@
 package dev.invariantharness.khala.live;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invariantharness.HarnessInputException;
@@ -82,7 +83,7 @@ public final class LiveSync implements AutoCloseable {
   private static final long BUDGET_CODEX_WORKER_EVENTS = 3_000;
   private static final long BUDGET_OTHER = 500;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final URI base;
   private final Optional<String> token;

@@ -1,5 +1,6 @@
 package dev.invariantharness.khala.live;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ public final class MutationOverWs {
   static final String INV02_RULE = "authority mutations are HTTP API only (no command RPC over WS)";
   static final String INV06_RULE = "Khala is projection/replay delivery only, not an authority write path";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final LiveSync live;
   private final String event;

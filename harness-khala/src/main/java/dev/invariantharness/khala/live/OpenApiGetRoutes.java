@@ -1,8 +1,8 @@
 package dev.invariantharness.khala.live;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.invariantharness.HarnessInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ final class OpenApiGetRoutes {
     JsonNode root;
     try {
       String text = Files.readString(document);
-      ObjectMapper mapper = text.stripLeading().startsWith("{") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+      ObjectMapper mapper = text.stripLeading().startsWith("{") ? Json.mapper() : Json.yaml();
       root = mapper.readTree(text);
     } catch (IOException e) {
       throw new HarnessInputException("OpenAPI document " + document, "cannot be read as YAML or JSON: " + e.getMessage());

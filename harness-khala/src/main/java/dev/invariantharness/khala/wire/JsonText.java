@@ -1,5 +1,6 @@
 package dev.invariantharness.khala.wire;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The codecs' one JSON mapper, and reading helpers that report problems in the codec's terms. */
 final class JsonText {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = Json.mapper();
 
   private JsonText() {}
 

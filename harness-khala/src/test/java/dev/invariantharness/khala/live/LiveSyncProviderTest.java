@@ -54,7 +54,9 @@ class LiveSyncProviderTest {
     assertThatThrownBy(() -> create(Map.of("invariant.harness.target.khala.base-url", "http://127.0.0.1:1",
         LiveSyncProvider.MAX_MESSAGE_BYTES, "lots")))
         .isInstanceOf(HarnessInputException.class)
-        .hasMessage("configuration key 'invariant.harness.khala.max-message-bytes': 'lots' is not a number of bytes");
+        .hasMessageContaining("configuration key 'invariant.harness.khala.max-message-bytes'")
+        .hasMessageContaining("INVARIANT_HARNESS_KHALA_MAX_MESSAGE_BYTES")
+        .hasMessageEndingWith("'lots' is not a whole number");
   }
 
   private static LiveSync create(Map<String, String> params) {

@@ -1,5 +1,6 @@
 package dev.invariantharness.runtime.freeze;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public final class AuthorityServiceAssert extends AbstractAssert<AuthorityServic
   /** Failing exchanges attached per check at most; the table lists them all. */
   static final int MAX_EXCHANGES_ATTACHED = 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private WriteExpectation expectation;
   private WriteMode mode;

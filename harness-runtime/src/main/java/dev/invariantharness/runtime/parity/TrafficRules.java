@@ -1,12 +1,12 @@
 package dev.invariantharness.runtime.parity;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.runtime.parity.internal.PointerPattern;
 import dev.invariantharness.runtime.parity.internal.RouteGlob;
@@ -158,7 +158,7 @@ public record TrafficRules(List<NormaliseRule> normalise, List<ClassifyRule> cla
     String source = file.toString();
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = Json.yaml().readTree(file.toFile());
     } catch (NoSuchFileException e) {
       throw new HarnessInputException(source, "rules file does not exist");
     } catch (IOException e) {

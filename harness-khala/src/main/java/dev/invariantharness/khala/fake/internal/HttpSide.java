@@ -1,5 +1,6 @@
 package dev.invariantharness.khala.fake.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,7 @@ import org.glassfish.grizzly.http.server.Response;
  */
 public final class HttpSide extends HttpHandler {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Pattern LANE_WS = Pattern.compile("/internal/v1/khala/topics/([^/]+)/ws");
   private static final Pattern LANE_POLL = Pattern.compile("/internal/v1/khala/topics/([^/]+)/messages");
 

@@ -1,5 +1,6 @@
 package dev.invariantharness.runtime.freeze.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public record ErrorBody(Shape shape, String code, String excerpt) {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final int EXCERPT = 200;
 
   /** Reads the error code of {@code body}. */

@@ -1,5 +1,6 @@
 package dev.invariantharness.runtime.freeze.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 public record StateSnapshot(Map<String, String> answers, List<HttpExchange> exchanges) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   /** Reads every read path of {@code service}. */
   public static StateSnapshot of(AuthorityService service) {

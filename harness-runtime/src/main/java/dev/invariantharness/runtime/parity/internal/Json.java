@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Json {
 
   /** Thread-safe once configured. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
+  public static final ObjectMapper MAPPER = dev.invariantharness.json.Json.mapper().copy()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 

@@ -1,5 +1,6 @@
 package dev.invariantharness.runtime.smoke.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /** Lenient JSON reading: a body that is not JSON is a finding for the caller, not an exception. */
 public final class JsonDocs {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private JsonDocs() {}
 
