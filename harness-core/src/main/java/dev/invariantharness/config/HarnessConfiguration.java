@@ -285,7 +285,8 @@ public final class HarnessConfiguration {
   public Map<String, String> describeForReport() {
     Map<String, String> out = new TreeMap<>();
     out.put("environment", environment());
-    out.put("FAIL_ON_REQUIRED_FAILURE", flag(FAIL_ON_REQUIRED_FAILURE, true) ? "1" : "0");
+    // as given: a value the gate cannot read is reported, not thrown, so the report still shows it
+    out.put("FAIL_ON_REQUIRED_FAILURE", get(FAIL_ON_REQUIRED_FAILURE).orElse("1"));
     out.put("java", System.getProperty("java.version", "?"));
     out.put("os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", ""));
     for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE, GATE)) {

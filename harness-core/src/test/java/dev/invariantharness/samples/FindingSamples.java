@@ -118,4 +118,13 @@ public final class FindingSamples {
       return failOn(findings);
     }
   }
+
+  /** An optional check that fails. */
+  @InvariantTest(lane = "control")
+  public static class OptionalFailure {
+    @Test @Verifies(value = "INV-03", required = false)
+    void presentationAdapterHasNoSse() {
+      Findings.of("INV-03", "live sync is WS-only").add("GET /adapter/events", "answers 200 text/event-stream").assertNone();
+    }
+  }
 }

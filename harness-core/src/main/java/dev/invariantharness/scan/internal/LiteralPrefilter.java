@@ -51,9 +51,15 @@ final class LiteralPrefilter {
     this.folded = folded;
   }
 
-  /** Whether a branch read so far folded case somewhere. */
+  /** How a pattern is read: whether case-pair classes may fold, and whether any did. */
   private static final class Reading {
+    boolean mayFold;
     boolean folded;
+
+    Reading(boolean mayFold, boolean folded) {
+      this.mayFold = mayFold;
+      this.folded = folded;
+    }
   }
 
   /** The prefilter for {@code pattern}, or {@code null} when none can be derived safely. */
@@ -62,17 +68,29 @@ final class LiteralPrefilter {
       return null;
     }
     String regex = pattern.pattern();
-    Reading reading = new Reading();
-    reading.folded = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
+    boolean insensitive = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
     if ((pattern.flags() & Pattern.LITERAL) == 0 && regex.startsWith("(?i)")) {
-      reading.folded = true;
+      insensitive = true;
       regex = regex.substring(4);
     }
     List<String> literals;
+    Reading reading = new Reading(false, insensitive);
     if ((pattern.flags() & Pattern.LITERAL) != 0) {
       literals = List.of(regex);
+    } else if (hasInlineFlags(regex)) {
+      literals = null;
     } else {
-      literals = hasInlineFlags(regex) ? null : alternatives(regex, reading);
+      literals = alternatives(regex, reading);
+      // Searching case-sensitively needs no lower-cased copy of each file: fold only when that
+      // reading gives no literal or only short ones ([Ss][Ss][Ee] has none at all).
+      if (!insensitive && (literals == null || literals.stream().anyMatch(l -> l.length() < 3))) {
+        Reading folding = new Reading(true, false);
+        List<String> folded = alternatives(regex, folding);
+        if (folded != null && folding.folded) {
+          literals = folded;
+          reading = folding;
+        }
+      }
     }
     if (literals == null
         || literals.stream().anyMatch(l -> l.isEmpty() || l.indexOf('\uFFFD') >= 0)) {
@@ -268,7 +286,7 @@ final class LiteralPrefilter {
         if (c == '(') {
           groupBody = groupBody(branch.substring(i, next));
         } else {
-          literal = caseFoldedLetter(branch.substring(i, next));
+          literal = reading.mayFold ? caseFoldedLetter(branch.substring(i, next)) : null;
           if (literal != null) {
             reading.folded = true;
           }
