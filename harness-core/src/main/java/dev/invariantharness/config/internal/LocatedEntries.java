@@ -28,7 +28,8 @@ public final class LocatedEntries {
   public record Entry(JsonNode node, int line) {}
 
   private static final ObjectMapper YAML = Json.yaml();
-  private static final ObjectMapper JSON = Json.strict();
+  // Entries are read one by one from a running parser: no trailing-token check, duplicates still refused.
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Map<String, JsonNode> header;
   private final List<Entry> entries;
@@ -60,7 +61,7 @@ public final class LocatedEntries {
     Map<String, JsonNode> header = new LinkedHashMap<>();
     List<Entry> entries = new ArrayList<>();
     boolean sawList = false;
-    try (JsonParser p = mapper.createParser(in)) {
+    try (JsonParser p = mapper.createParser(in).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         throw new HarnessInputException(source, 1, "the file is empty; expected a '" + listKey + "' list", null);
