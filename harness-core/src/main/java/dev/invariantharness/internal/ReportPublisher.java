@@ -89,8 +89,10 @@ public final class ReportPublisher {
       for (Path part : others) {
         GateReport other = GateReportJson.read(part);
         if (!build.equals(other.environment().get(RunIdentity.BUILD_KEY))) {
-          // An earlier build that reused this run id: its rows are not this build's.
+          // An earlier build that reused this run id: its rows are not this build's, and its
+          // report is its own — start a new one rather than replace it.
           Files.deleteIfExists(part);
+          Files.deleteIfExists(parts.resolve("report.txt"));
           continue;
         }
         all.addAll(other.results());

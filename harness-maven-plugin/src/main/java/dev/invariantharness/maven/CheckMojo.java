@@ -10,6 +10,7 @@ import dev.invariantharness.internal.ForkMarkers;
 import dev.invariantharness.internal.RunIdentity;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
+import dev.invariantharness.report.internal.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -139,6 +140,9 @@ public class CheckMojo extends AbstractMojo {
       return;
     }
     List<ForkMarkers.Marker> dead = deadForks(root, report.runId(), build == null ? thisBuild : build);
+    if (dead.isEmpty()) {
+      cleanUp(root, report.runId());
+    }
     GateDecision decision = report.decision();
     String where = root.resolve("latest").resolve("SUMMARY.md").toString();
     String filter = filteredBy();
@@ -201,6 +205,17 @@ public class CheckMojo extends AbstractMojo {
       return dead;
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read the run markers under " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The run is over and judged: its parts and staged evidence are no longer needed. */
+  private void cleanUp(Path root, String runId) {
+    for (Path dir : List.of(root.resolve(".parts").resolve(runId), root.resolve(".staging").resolve(runId))) {
+      try {
+        FileTrees.delete(dir);
+      } catch (IOException e) {
+        getLog().debug("could not remove " + dir + ": " + e.getMessage());
+      }
     }
   }
 

@@ -29,9 +29,14 @@ class CheckMojoTest {
   @TempDir Path root;
 
   @Test
-  void goReportPasses() throws IOException {
+  void goReportPassesAndTheRunsPartsAndStagingAreCleanedUp() throws IOException {
     writeLatest(GateMode.GATING, row("A.a", CheckStatus.PASSED, "INV-01"));
+    Path part = Files.createDirectories(root.resolve(".parts/t")).resolve("1-1.json");
+    Files.writeString(part, "{}");
+    Files.createDirectories(root.resolve(".staging/t/evidence"));
     assertThatCode(mojo()::execute).doesNotThrowAnyException();
+    org.assertj.core.api.Assertions.assertThat(root.resolve(".parts/t")).doesNotExist();
+    org.assertj.core.api.Assertions.assertThat(root.resolve(".staging/t")).doesNotExist();
   }
 
   @Test

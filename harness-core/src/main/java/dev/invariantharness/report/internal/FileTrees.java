@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** Copying and deleting directory trees, without following symbolic links. */
 public final class FileTrees {
@@ -71,6 +76,29 @@ public final class FileTrees {
     } catch (IOException | RuntimeException e) {
       if (primary != null) {
         primary.addSuppressed(e);
+      }
+    }
+  }
+
+  /**
+   * Makes a report readable by other users, as a report directory is meant to be shared (a CI
+   * archive step, a reviewer's account): directories {@code rwxr-xr-x}, files {@code rw-r--r--}.
+   * Staging directories are created private ({@code rwx------}) by {@code createTempDirectory}.
+   * A file system without POSIX permissions is left as it is.
+   */
+  public static void makeReadable(Path tree) throws IOException {
+    if (!Files.getFileStore(tree).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> dirs =
+        PosixFilePermissions.fromString("rwxr-xr-x");
+    Set<PosixFilePermission> files =
+        PosixFilePermissions.fromString("rw-r--r--");
+    try (Stream<Path> all = Files.walk(tree)) {
+      for (Path p : all.toList()) {
+        if (!Files.isSymbolicLink(p)) {
+          Files.setPosixFilePermissions(p, Files.isDirectory(p) ? dirs : files);
+        }
       }
     }
   }

@@ -63,6 +63,7 @@ public final class ReportDirectories {
    * that name is taken (two runs in the same second).
    */
   public static Path publish(Path staged, Path root, String base) throws IOException {
+    FileTrees.makeReadable(staged);
     for (int i = 1; i <= MAX_SUFFIX; i++) {
       Path target = root.resolve(i == 1 ? base : base + "-" + i);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
