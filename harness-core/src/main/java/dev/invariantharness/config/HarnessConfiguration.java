@@ -57,6 +57,11 @@ public final class HarnessConfiguration {
   public static final String FAIL_ON_REQUIRED_FAILURE = PREFIX + "fail-on-required-failure";
   /** Selected environment for base URLs, e.g. {@code local}, {@code staging}, {@code prod}. */
   public static final String ENVIRONMENT = PREFIX + "environment";
+  /**
+   * Comma-separated environments a {@code @PerEnvironment} suite runs in, e.g. {@code staging,prod};
+   * default: the one {@link #ENVIRONMENT}.
+   */
+  public static final String ENVIRONMENTS = PREFIX + "environments";
   /** Where reports go; default {@code target/invariant-reports}. */
   public static final String REPORT_DIR = PREFIX + "report.dir";
   /** {@code false} turns report writing off (the harness's own tests do). */
@@ -158,6 +163,27 @@ public final class HarnessConfiguration {
   /** The selected environment; default {@code local}. */
   public String environment() {
     return get(ENVIRONMENT).orElse("local");
+  }
+
+  /** The environments {@code @PerEnvironment} suites run in: {@link #ENVIRONMENTS}, else {@link #environment()}. */
+  public List<String> environments() {
+    List<String> out = new ArrayList<>();
+    for (String e : get(ENVIRONMENTS).map(v -> v.split(",")).orElse(new String[] {environment()})) {
+      if (!e.isBlank() && !out.contains(e.trim())) {
+        out.add(e.trim());
+      }
+    }
+    if (out.isEmpty()) {
+      throw new HarnessInputException(describe(ENVIRONMENTS), "names no environment; use e.g. staging,prod");
+    }
+    return List.copyOf(out);
+  }
+
+  /** This configuration in {@code environment}: {@link #environment()}, base URLs and tokens of that environment. */
+  public HarnessConfiguration withEnvironment(String environment) {
+    Function<String, Optional<String>> base = junitParameters;
+    return new HarnessConfiguration(k -> k.equals(ENVIRONMENT) ? Optional.of(environment) : base.apply(k),
+        systemProperties, environmentVariables);
   }
 
   /** The report root; default {@code target/invariant-reports}. */
@@ -289,7 +315,7 @@ public final class HarnessConfiguration {
     out.put("FAIL_ON_REQUIRED_FAILURE", get(FAIL_ON_REQUIRED_FAILURE).orElse("1"));
     out.put("java", System.getProperty("java.version", "?"));
     out.put("os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", ""));
-    for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE, GATE)) {
+    for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE, GATE, ENVIRONMENTS)) {
       get(key).ifPresent(v -> out.put(key, v));
     }
     for (Map.Entry<String, String> e : environmentVariables.entrySet()) {

@@ -128,7 +128,22 @@ public record CheckDescriptor(
       }
       suffix = "[" + invocationName(c.get().getDisplayName()) + "]" + suffix;
     }
-    return suffix;
+    return environmentSuffix(context) + suffix;
+  }
+
+  /** {@code [staging]} for a test of a {@code @PerEnvironment} run when several environments were asked for. */
+  private static String environmentSuffix(ExtensionContext context) {
+    RunState run = RunState.of(context);
+    if (!EnvironmentTemplates.keyed(run.config())) {
+      return "";
+    }
+    return EnvironmentTemplates.environmentOf(context).map(e -> "[" + invocationName(e) + "]").orElse("");
+  }
+
+  /** Whether {@code uniqueId} ends in a class template's invocation ({@code [class-template-invocation:#n]}). */
+  public static boolean isClassTemplateInvocation(String uniqueId) {
+    int open = uniqueId.lastIndexOf("/[");
+    return open >= 0 && uniqueId.startsWith("[class-template-invocation:#", open + 1);
   }
 
   /** Whether the last segment of {@code uniqueId} is an invocation or a dynamic node ({@code [type:#n]}). */

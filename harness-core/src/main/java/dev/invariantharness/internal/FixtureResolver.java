@@ -37,7 +37,7 @@ public final class FixtureResolver implements ParameterResolver {
     RunState run = RunState.of(context);
     Class<?> type = parameter.getParameter().getType();
     if (type == HarnessConfiguration.class) {
-      return run.config();
+      return run.configFor(context);
     }
     if (type == InvariantCatalogue.class) {
       return run.requireInputs().catalogue();
@@ -51,7 +51,7 @@ public final class FixtureResolver implements ParameterResolver {
         : context;
     Store store = owner.getStore(RunState.NAMESPACE);
     Object key = List.of(provider.getClass().getName(), owner.getUniqueId());
-    Fixture fixture = store.getOrComputeIfAbsent(key, k -> create(run, provider, owner), Fixture.class);
+    Fixture fixture = store.getOrComputeIfAbsent(key, k -> create(run.configFor(owner), provider, owner), Fixture.class);
     return fixture.value();
   }
 
@@ -63,16 +63,16 @@ public final class FixtureResolver implements ParameterResolver {
     return c;
   }
 
-  private static Fixture create(RunState run, FixtureProvider<?> provider, ExtensionContext owner) {
-    Duration setup = run.config().timeout("fixture");
+  private static Fixture create(HarnessConfiguration config, FixtureProvider<?> provider, ExtensionContext owner) {
+    Duration setup = config.timeout("fixture");
     String name = provider.type().getSimpleName();
-    FixtureContext fc = new FixtureContext(run.config(), setup, laneOf(owner), owner.getDisplayName());
+    FixtureContext fc = new FixtureContext(config, setup, laneOf(owner), owner.getDisplayName());
     try {
       Object value = BoundedCall.call("fixture " + name + " (" + provider.getClass().getName() + ")", setup, () -> provider.create(fc));
       if (value == null) {
         throw new ParameterResolutionException("fixture provider " + provider.getClass().getName() + " returned null for " + name);
       }
-      return new Fixture(name, value, run.config().timeout("fixture-close"));
+      return new Fixture(name, value, config.timeout("fixture-close"));
     } catch (BoundedCall.TimedOut e) {
       throw new ParameterResolutionException(e.getMessage()
           + " (invariant.harness.timeout.fixture); is the target up and reachable?");

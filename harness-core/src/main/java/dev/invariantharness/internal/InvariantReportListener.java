@@ -240,11 +240,20 @@ public final class InvariantReportListener implements TestExecutionListener {
   /** As {@link CheckDescriptor#invocationSuffix(org.junit.jupiter.api.extension.ExtensionContext)}, from the test plan. */
   private String invocationSuffix(TestIdentifier id) {
     String suffix = "";
-    for (Optional<TestIdentifier> t = Optional.of(id); t.isPresent(); t = plan.getParent(t.get())) {
+    Optional<TestIdentifier> t = Optional.of(id);
+    for (; t.isPresent(); t = plan.getParent(t.get())) {
       if (!CheckDescriptor.isInvocation(t.get().getUniqueId())) {
         break;
       }
       suffix = "[" + CheckDescriptor.invocationName(t.get().getDisplayName()) + "]" + suffix;
+    }
+    if (config.get(HarnessConfiguration.ENVIRONMENTS).isPresent()) {
+      // a @PerEnvironment run: the class template's invocation is named after its environment
+      for (; t.isPresent(); t = plan.getParent(t.get())) {
+        if (CheckDescriptor.isClassTemplateInvocation(t.get().getUniqueId())) {
+          return "[" + CheckDescriptor.invocationName(t.get().getDisplayName()) + "]" + suffix;
+        }
+      }
     }
     return suffix;
   }

@@ -67,6 +67,11 @@ record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputExce
     return inputs;
   }
 
+  /** The configuration as a test under {@code context} sees it: in its {@code @PerEnvironment} run's environment. */
+  HarnessConfiguration configFor(ExtensionContext context) {
+    return EnvironmentTemplates.environmentOf(context).map(config::withEnvironment).orElse(config);
+  }
+
   /** Whether the run gates (FAIL_ON_REQUIRED_FAILURE=1); true when the inputs are broken. */
   boolean gating() {
     return inputs == null || inputs.mode() == GateMode.GATING;
