@@ -108,7 +108,7 @@ class BrokenSurfaceIsNoGoTest {
   }
 
   private void assertGo(Outcome out) {
-    List<CheckResult> rows = out.report().results().stream().filter(r -> r.checkId().startsWith("SurfaceParityGates.")).toList();
+    List<CheckResult> rows = out.report().results().stream().filter(r -> r.checkId().startsWith(SurfaceParityGates.class.getName() + ".")).toList();
     assertThat(rows).as("rows").hasSize(9)
         .allSatisfy(r -> assertThat(r.status()).as(r.description() + ": " + r.reason()).isEqualTo(CheckStatus.PASSED))
         .allSatisfy(r -> assertThat(r.invariants()).containsExactly("INV-01"));

@@ -217,7 +217,7 @@ class BrokenRuntimeIsNoGoTest {
     Outcome out = gates("correct");
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
     List<CheckResult> dynamicRows = out.report().results().stream()
-        .filter(r -> r.checkId().startsWith("RuntimeCutoverGates.everyWriteRouteAtEveryCutoverStep[")).toList();
+        .filter(r -> r.checkId().startsWith(RuntimeCutoverGates.class.getName() + ".everyWriteRouteAtEveryCutoverStep[")).toList();
     // 3 steps × (1 step row + 5 runtime routes + 4 legacy routes)
     assertThat(dynamicRows).hasSize(30).allSatisfy(r -> assertThat(r.invariants()).containsExactly("INV-05", "INV-10"));
     assertThat(dynamicRows).extracting(CheckResult::description).contains("POST /internal/v1/runs @ rust_active (staged cutover)");

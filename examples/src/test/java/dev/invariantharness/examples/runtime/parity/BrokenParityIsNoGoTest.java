@@ -58,7 +58,7 @@ class BrokenParityIsNoGoTest {
   void theCorrectCandidateIsGo() {
     Outcome out = GateRun.into(reports).run(ShadowParityGates.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
-    assertThat(out.report().results()).filteredOn(r -> r.checkId().startsWith("ShadowParityGates."))
+    assertThat(out.report().results()).filteredOn(r -> r.checkId().startsWith(ShadowParityGates.class.getName() + "."))
         .hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASSED));
   }
 
