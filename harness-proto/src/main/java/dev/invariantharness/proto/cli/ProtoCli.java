@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.proto.CheckFinding;
 import dev.invariantharness.proto.ProtoChecks;
+import dev.invariantharness.proto.ProtoCompileException;
 import dev.invariantharness.proto.ProtoImage;
 import dev.invariantharness.proto.ProtoInput;
 import java.io.PrintWriter;
@@ -55,6 +56,10 @@ public final class ProtoCli implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ProtoCompileException compile && commandLine.getCommand() instanceof Common common) {
+        // buf reports compiler errors as COMPILE findings, exit 100
+        return common.print(compile.findings(), out);
+      }
       if (e instanceof HarnessInputException) {
         err.println("Failure: " + e.getMessage());
       } else {

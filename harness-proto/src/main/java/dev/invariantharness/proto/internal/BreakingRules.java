@@ -571,7 +571,7 @@ public final class BreakingRules {
         String before = pdv != null ? pdv : zeroDefault(pd);
         String after = cdv != null ? cdv : zeroDefault(d);
         if (!defaultsEqual(pd, before, d, after)) {
-          add("FIELD_SAME_DEFAULT", f.file(), backup(f.span(7), f.span()), pf.file(),
+          add("FIELD_SAME_DEFAULT", f.file(), backup(defaultSpan(f), f.span()), pf.file(),
               fieldDescription(f) + " changed default value from " + printableDefault(pd, before) + " to "
                   + printableDefault(d, after) + ".");
         }
@@ -697,6 +697,21 @@ public final class BreakingRules {
     };
   }
 
+  /** buf spans {@code default = value}; protoc's span covers the value only. */
+  private static Span defaultSpan(El.Field f) {
+    Span value = f.span(7);
+    if (value == null) {
+      return null;
+    }
+    String line = f.file().sourceLine(value.startLine());
+    if (line == null) {
+      return value;
+    }
+    int at = line.lastIndexOf("default", value.startColumn() - 1);
+    return at < 0 ? value : new Span(value.startLine(), at + 1, value.endLine(), value.endColumn(),
+        value.leadingComments(), value.path());
+  }
+
   private static Span backup(Span first, Span second) {
     return first != null ? first : second;
   }
@@ -738,7 +753,7 @@ public final class BreakingRules {
         continue;
       }
       List<String> curNames = names(now);
-      if (!prevNames.containsAll(curNames)) {
+      if (!curNames.containsAll(prevNames)) {
         String suffix = prevNames.size() > 1 && curNames.size() > 1 ? "s" : "";
         for (El.Value v : now) {
           add("ENUM_VALUE_SAME_NAME", v.file(), v.span(2), prev.file(), "Enum value \"" + number + "\" on enum "

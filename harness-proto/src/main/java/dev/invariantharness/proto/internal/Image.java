@@ -125,6 +125,9 @@ public final class Image {
     messages.add(message);
     for (FieldDescriptor f : d.getFields()) {
       fields.add(new El.Field(file, f, El.child(path, 2, f.getIndex()), message));
+      if (f.isMapField() && f.getMessageType().getContainingType() == d) {
+        file.alias(El.child(path, 3, f.getMessageType().getIndex()), El.child(path, 2, f.getIndex()));
+      }
     }
     for (var o : d.getOneofs()) {
       oneofs.add(new El.Oneof(file, o, El.child(path, 8, o.getIndex()), message));
@@ -145,6 +148,16 @@ public final class Image {
     enums.add(e);
     for (var v : d.getValues()) {
       values.add(new El.Value(file, v, El.child(path, 2, v.getIndex()), e));
+    }
+  }
+
+  /** Lets rules read the source text of each file (for spans protoc draws differently from buf). */
+  public void sources(Function<String, java.nio.file.Path> sourceOf) {
+    for (ProtoFile file : targets) {
+      java.nio.file.Path p = sourceOf.apply(file.name());
+      if (p != null) {
+        file.source(p);
+      }
     }
   }
 

@@ -19,6 +19,9 @@ public final class ProtoFile {
   private final String displayPath;
   private final boolean target;
   private final Map<List<Integer>, Location> locations = new HashMap<>();
+  private final Map<List<Integer>, List<Integer>> aliases = new HashMap<>();
+  private java.nio.file.Path source;
+  private List<String> sourceLines;
 
   ProtoFile(FileDescriptor descriptor, FileDescriptorProto proto, String displayPath, boolean target) {
     this.descriptor = descriptor;
@@ -60,7 +63,41 @@ public final class ProtoFile {
   /** The span at {@code path}, or null when the source declares nothing there. */
   public Span span(List<Integer> path) {
     Location location = locations.get(path);
-    return location == null || location.getSpanCount() < 3 ? null : Span.of(location);
+    if (location == null) {
+      // a map entry message has no source of its own: buf places its fields at the map field
+      for (var alias : aliases.entrySet()) {
+        List<Integer> prefix = alias.getKey();
+        if (path.size() > prefix.size() && path.subList(0, prefix.size()).equals(prefix)) {
+          return span(alias.getValue());
+        }
+      }
+      return null;
+    }
+    return location.getSpanCount() < 3 ? null : Span.of(location);
+  }
+
+  void alias(List<Integer> entryMessage, List<Integer> mapField) {
+    aliases.put(entryMessage, mapField);
+  }
+
+  void source(java.nio.file.Path file) {
+    this.source = file;
+  }
+
+  /** The 1-based {@code line} of the source text, or null when the source is not at hand. */
+  public String sourceLine(int line) {
+    if (source == null) {
+      return null;
+    }
+    if (sourceLines == null) {
+      try {
+        sourceLines = java.nio.file.Files.readAllLines(source);
+      } catch (java.io.IOException e) {
+        source = null;
+        return null;
+      }
+    }
+    return line >= 1 && line <= sourceLines.size() ? sourceLines.get(line - 1) : null;
   }
 
   public boolean hasLocation(List<Integer> path) {

@@ -136,9 +136,9 @@ public final class Protoc {
       Path argFile = work.resolve("files.txt");
       Files.write(argFile, files, StandardCharsets.UTF_8);
       command.add("@" + argFile);
-      String errors = run(command, roots.get(0));
-      if (!Files.exists(out)) {
-        throw new HarnessInputException(roots.get(0).toString(), "protoc failed:\n" + errors.strip());
+      String output = runRaw(command, roots.get(0));
+      if (output != null || !Files.exists(out)) {
+        throw new CompileFailure(output == null ? "protoc wrote no descriptor set" : output);
       }
       return parse(out);
     } catch (IOException e) {
@@ -148,7 +148,34 @@ public final class Protoc {
     }
   }
 
-  /** Runs protoc with {@code args}; returns stderr, throws naming {@code input} when it fails. */
+  /** protoc rejected the sources; {@code output} is what it printed. */
+  public static final class CompileFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CompileFailure(String output) {
+      super(output, null, false, false);
+    }
+  }
+
+  /** Runs protoc; returns null on success, its output when it exits non-zero. */
+  private String runRaw(List<String> command, Path workingDirectory) throws IOException {
+    try {
+      run(command, workingDirectory);
+      return null;
+    } catch (NonZero e) {
+      return e.getMessage();
+    }
+  }
+
+  private static final class NonZero extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NonZero(String output) {
+      super(output, null, false, false);
+    }
+  }
+
+  /** Runs protoc with {@code args}; returns its output, throws when it fails. */
   public String run(List<String> command, Path workingDirectory) throws IOException {
     Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
         .redirectErrorStream(true).start();
@@ -168,7 +195,7 @@ public final class Protoc {
     }
     String text = new String(output, StandardCharsets.UTF_8);
     if (process.exitValue() != 0) {
-      throw new HarnessInputException(workingDirectory.toString(), "protoc failed:\n" + text.strip());
+      throw new NonZero(text);
     }
     return text;
   }

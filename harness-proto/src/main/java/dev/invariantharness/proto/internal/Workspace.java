@@ -302,9 +302,46 @@ public final class Workspace {
         throw new HarnessInputException(moduleRoot.toString(), "cannot be listed: " + e.getMessage());
       }
     }
-    FileDescriptorSet set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance() : protoc.compile(roots, files);
-    return new Image(input, set, moduleOf::containsKey,
+    FileDescriptorSet set;
+    try {
+      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance() : protoc.compile(roots, files);
+    } catch (Protoc.CompileFailure failure) {
+      throw compileError(input, failure.getMessage());
+    }
+    Image image = new Image(input, set, moduleOf::containsKey,
         name -> moduleOf.containsKey(name) ? moduleOf.get(name).display(name) : name, moduleOf::get, modules.get(0));
+    image.sources(name -> moduleOf.containsKey(name) ? root.resolve(moduleOf.get(name).display(name)) : null);
+    return image;
+  }
+
+  private static final java.util.regex.Pattern ERROR_LINE =
+      java.util.regex.Pattern.compile("^(.+?):(\\d+):(\\d+): (.*)$");
+
+  /** protoc's errors as buf's COMPILE findings, paths relative to the input like buf prints them. */
+  private dev.invariantharness.proto.ProtoCompileException compileError(String input, String output) {
+    List<dev.invariantharness.proto.CheckFinding> findings = new ArrayList<>();
+    for (String line : output.split("\n")) {
+      var m = ERROR_LINE.matcher(line.strip());
+      if (!m.matches()) {
+        continue;
+      }
+      String file = m.group(1);
+      Path path = Path.of(file);
+      String display;
+      if (path.isAbsolute() && path.normalize().startsWith(root.toAbsolutePath().normalize())) {
+        display = root.toAbsolutePath().normalize().relativize(path.normalize()).toString().replace('\\', '/');
+      } else {
+        display = file;
+      }
+      int lineNo = Integer.parseInt(m.group(2));
+      int col = Integer.parseInt(m.group(3));
+      findings.add(new dev.invariantharness.proto.CheckFinding(display, lineNo, col, lineNo, col, "COMPILE", m.group(4)));
+    }
+    if (findings.isEmpty()) {
+      return new dev.invariantharness.proto.ProtoCompileException(input, output, List.of(
+          new dev.invariantharness.proto.CheckFinding("", 1, 1, 1, 1, "COMPILE", output.strip())));
+    }
+    return new dev.invariantharness.proto.ProtoCompileException(input, output, findings);
   }
 
   private boolean insideOtherModule(Path moduleRoot, Path file) {
