@@ -109,6 +109,21 @@ class BufDifferentialTest {
         + "\n" + ours.stderr().strip();
     assertThat(ourKeys).as(report).isEqualTo(bufKeys);
     assertThat(ours.exitClass()).as(report).isEqualTo(buf.exitClass());
+    if (!bufKeys.contains("COMPILE")) {
+      assertThat(messages(ours)).as(report).isEqualTo(messages(buf));
+    }
+  }
+
+  /** Findings with their messages and end positions: the text tools reading buf's output see. */
+  private static TreeSet<String> messages(BufReference.Outcome outcome) throws IOException {
+    TreeSet<String> all = new TreeSet<>();
+    for (String line : outcome.lines()) {
+      JsonNode node = JSON.readTree(line);
+      if (!node.path("type").asText().equals("COMPILE")) {
+        all.add(node.toString());
+      }
+    }
+    return all;
   }
 
   private static TreeSet<String> keys(BufReference.Outcome outcome) throws IOException {

@@ -68,6 +68,14 @@ public final class ProtoFile {
       for (var alias : aliases.entrySet()) {
         List<Integer> prefix = alias.getKey();
         if (path.size() > prefix.size() && path.subList(0, prefix.size()).equals(prefix)) {
+          int last = path.get(path.size() - 1);
+          if (path.size() == prefix.size() + 3 && (last == 5 || last == 6)) {
+            // the key or value type: buf points at the map<...> type
+            Span type = span(El.child(alias.getValue(), 6));
+            if (type != null) {
+              return type;
+            }
+          }
           return span(alias.getValue());
         }
       }
