@@ -2,7 +2,9 @@ package dev.invariantharness.proto;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.proto.internal.BreakingRules;
+import dev.invariantharness.proto.internal.RuleCatalog;
 import dev.invariantharness.proto.internal.Collector;
 import dev.invariantharness.proto.internal.Image;
 import dev.invariantharness.proto.internal.LintRules;
@@ -36,6 +38,29 @@ public final class ProtoChecks {
     Image internal = image.internal();
     Collector collector = new Collector(internal, true);
     LintRules.run(internal, file -> internal.configOf(file.name()).lint(), collector);
+    return collector.findings();
+  }
+
+  /**
+   * The breaking changes from {@code against} to {@code current} under the rules or categories
+   * {@code use} (e.g. {@code "WIRE"}), instead of the modules' own {@code use}/{@code except};
+   * their {@code ignore} settings still apply.
+   *
+   * @throws dev.invariantharness.HarnessInputException when an id is no buf breaking rule or category
+   */
+  public static List<CheckFinding> breaking(ProtoImage current, ProtoImage against, String... use) {
+    Set<String> rules = new HashSet<>();
+    RuleCatalog catalog = RuleCatalog.of("breaking", "v2");
+    for (String id : use) {
+      List<String> expanded = catalog.expand(id);
+      if (expanded.isEmpty()) {
+        throw new HarnessInputException(id, "is no buf breaking rule or category");
+      }
+      rules.addAll(expanded);
+    }
+    Image internal = current.internal();
+    Collector collector = new Collector(internal, false, rules);
+    BreakingRules.run(internal, against.internal(), rules, collector);
     return collector.findings();
   }
 

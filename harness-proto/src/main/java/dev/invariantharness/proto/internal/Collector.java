@@ -16,10 +16,17 @@ public final class Collector implements Sink {
   private final Image image;
   private final boolean lint;
   private final Set<CheckFinding> findings = new TreeSet<>(CheckFinding.ORDER);
+  private final Set<String> ruleOverride;
 
   public Collector(Image image, boolean lint) {
+    this(image, lint, null);
+  }
+
+  /** {@code ruleOverride}, when not null, replaces each module's {@code use}/{@code except}. */
+  public Collector(Image image, boolean lint, Set<String> ruleOverride) {
     this.image = image;
     this.lint = lint;
+    this.ruleOverride = ruleOverride;
   }
 
   @Override
@@ -27,7 +34,7 @@ public final class Collector implements Sink {
     String name = file != null ? file.name() : against != null ? against.name() : null;
     ModuleConfig module = name == null ? image.configOf("") : image.configOf(name);
     CheckConfig config = lint ? module.lint() : module.breaking();
-    if (!config.rules().contains(rule)) {
+    if (!(ruleOverride != null ? ruleOverride : config.rules()).contains(rule)) {
       return;
     }
     if (file != null && config.ignores(rule, file.name())) {
