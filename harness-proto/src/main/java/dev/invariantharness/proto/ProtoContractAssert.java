@@ -71,6 +71,48 @@ public class ProtoContractAssert extends AbstractAssert<ProtoContractAssert, Pro
     return this;
   }
 
+  /**
+   * Passes when the generated code checked in equals what {@code generated}'s generator produces
+   * from these sources today. Each stale, missing or orphaned file is a finding; the diff of each
+   * is attached as evidence when a gate run is recording. Needs a directory input.
+   */
+  public ProtoContractAssert hasUpToDateGeneratedCode(GeneratedCode generated) {
+    if (input == null || input.directory() == null) {
+      failWithMessage("%nExpecting a directory input to generate code from, but was: %s", actual);
+    }
+    List<GeneratedCode.Drift> drift;
+    try {
+      drift = generated.driftFrom(input.directory());
+    } catch (ProtoCompileException e) {
+      fail("the contracts in " + input + " must compile", "compile", e.findings());
+      return this;
+    }
+    if (drift.isEmpty()) {
+      return this;
+    }
+    Findings findings = Findings.of(INVARIANT, "generated code in " + generated.checkedIn()
+        + " must match what the generator produces from " + input);
+    for (GeneratedCode.Drift d : drift) {
+      String what = switch (d.kind()) {
+        case STALE -> "stale: differs from what the generator produces today";
+        case MISSING -> "missing: the generator produces it but it is not checked in";
+        case ORPHANED -> "orphaned: checked in but no longer produced by the generator";
+      };
+      findings.add(generated.checkedIn().resolve(d.path()).toString(), what);
+      if (Evidence.isActive()) {
+        Evidence.diff("generated-" + d.path().replace('/', '_') + ".diff", d.expected(), d.actual());
+      }
+    }
+    try {
+      findings.assertNone();
+    } catch (InvariantViolation violation) {
+      AssertionError shaped = Failures.instance().failure(info, new BasicErrorMessageFactory("%s",
+          new Raw(violation.getMessage())));
+      throw new ProtoContractViolation(violation.findings(), "generated code drift", shaped.getMessage());
+    }
+    return this;
+  }
+
   private ProtoImage image() {
     if (actual != null) {
       return actual;

@@ -102,6 +102,11 @@ public final class ProtoInput {
     };
   }
 
+  /** The directory of a directory input, else null. */
+  Path directory() {
+    return kind == Kind.DIRECTORY ? path : null;
+  }
+
   @Override
   public String toString() {
     return switch (kind) {

@@ -148,6 +148,35 @@ public final class Protoc {
     }
   }
 
+  /**
+   * Runs a generator over {@code files} ({@code outArgs} such as {@code --java_out=DIR} or a
+   * {@code --plugin=} and its {@code --X_out=}); a compile error throws {@link CompileFailure}.
+   */
+  public void generate(List<Path> roots, List<String> files, List<String> outArgs) {
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("invariant-protoc");
+      List<String> command = new ArrayList<>();
+      command.add(executable.toString());
+      for (Path root : roots) {
+        command.add("--proto_path=" + root.toAbsolutePath());
+      }
+      command.add("--proto_path=" + wellKnownTypes());
+      command.addAll(outArgs);
+      Path argFile = work.resolve("files.txt");
+      Files.write(argFile, files, StandardCharsets.UTF_8);
+      command.add("@" + argFile);
+      String output = runRaw(command, roots.get(0));
+      if (output != null) {
+        throw new CompileFailure(output);
+      }
+    } catch (IOException e) {
+      throw new HarnessInputException(roots.get(0).toString(), "protoc could not run: " + e.getMessage());
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
   /** protoc rejected the sources; {@code output} is what it printed. */
   public static final class CompileFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -276,11 +276,40 @@ public final class Workspace {
     return out;
   }
 
+  /** Runs a protoc generator ({@code outArgs}) over every module file. */
+  public void generate(Protoc protoc, String input, List<String> outArgs) {
+    List<Path> roots = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    listFiles(roots, files, new HashMap<>());
+    if (files.isEmpty()) {
+      throw new HarnessInputException(input, "has no .proto files to generate from");
+    }
+    try {
+      protoc.generate(roots, files, outArgs);
+    } catch (Protoc.CompileFailure failure) {
+      throw compileError(input, failure.getMessage());
+    }
+  }
+
   /** Every .proto file under each module, compiled into one image. */
   public Image compile(Protoc protoc, String input) {
     List<Path> roots = new ArrayList<>();
     List<String> files = new ArrayList<>();
     Map<String, ModuleConfig> moduleOf = new HashMap<>();
+    listFiles(roots, files, moduleOf);
+    FileDescriptorSet set;
+    try {
+      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance() : protoc.compile(roots, files);
+    } catch (Protoc.CompileFailure failure) {
+      throw compileError(input, failure.getMessage());
+    }
+    Image image = new Image(input, set, moduleOf::containsKey,
+        name -> moduleOf.containsKey(name) ? moduleOf.get(name).display(name) : name, moduleOf::get, modules.get(0));
+    image.sources(name -> moduleOf.containsKey(name) ? root.resolve(moduleOf.get(name).display(name)) : null);
+    return image;
+  }
+
+  private void listFiles(List<Path> roots, List<String> files, Map<String, ModuleConfig> moduleOf) {
     for (ModuleConfig module : modules) {
       Path moduleRoot = root.resolve(module.directory()).normalize();
       if (!Files.isDirectory(moduleRoot)) {
@@ -302,16 +331,6 @@ public final class Workspace {
         throw new HarnessInputException(moduleRoot.toString(), "cannot be listed: " + e.getMessage());
       }
     }
-    FileDescriptorSet set;
-    try {
-      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance() : protoc.compile(roots, files);
-    } catch (Protoc.CompileFailure failure) {
-      throw compileError(input, failure.getMessage());
-    }
-    Image image = new Image(input, set, moduleOf::containsKey,
-        name -> moduleOf.containsKey(name) ? moduleOf.get(name).display(name) : name, moduleOf::get, modules.get(0));
-    image.sources(name -> moduleOf.containsKey(name) ? root.resolve(moduleOf.get(name).display(name)) : null);
-    return image;
   }
 
   private static final java.util.regex.Pattern ERROR_LINE =
