@@ -95,7 +95,7 @@ public final class ProtoInput {
   /** Compiles or reads the input. */
   public ProtoImage load() {
     return switch (kind) {
-      case DIRECTORY -> new ProtoImage(Workspace.read(path, config).compile(Protoc.resolve(), path.toString()));
+      case DIRECTORY -> new ProtoImage(Workspace.read(path, config).compile(Protoc.resolve(), toString()));
       case DESCRIPTOR_SET -> new ProtoImage(fromSet(path.toString(), readSet(path), config));
       case GIT -> loadGit();
       case DESCRIPTORS -> new ProtoImage(fromDescriptors());
@@ -110,7 +110,7 @@ public final class ProtoInput {
   @Override
   public String toString() {
     return switch (kind) {
-      case DIRECTORY, DESCRIPTOR_SET -> path.toString();
+      case DIRECTORY, DESCRIPTOR_SET -> path.toString().isEmpty() ? "." : path.toString();
       case GIT -> path + "@" + ref + (subdirectory.equals(".") ? "" : ":" + subdirectory);
       case DESCRIPTORS -> "classpath descriptors";
     };

@@ -81,6 +81,33 @@ class InputsTest {
         .hasMessageContaining("baseline ref \"no-such-branch\" does not exist");
   }
 
+  @Test
+  void theCliTakesAGitRefAsTheBaselineLikeBuf() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path proto = Files.createDirectories(repo.resolve("proto/acme/shop/v1"));
+    Files.writeString(proto.resolve("order.proto"), V1);
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".");
+    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "v1");
+    Files.writeString(proto.resolve("order.proto"), V2);
+    String expected = "acme/shop/v1/order.proto:5:1:Previously present field \"2\" with name \"amount\" on message"
+        + " \"Order\" was deleted.\n";
+
+    for (String against : List.of("main", repo.resolve(".git") + "#branch=main,subdir=proto")) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int[] exit = new int[1];
+      cli(out, err, exit, "breaking", repo.resolve("proto").toString(), "--against", against);
+      assertThat(exit[0]).as("%s: %s", against, err).isEqualTo(100);
+      assertThat(out.toString()).as(against).isEqualTo(expected);
+    }
+    StringWriter err = new StringWriter();
+    int[] exit = new int[1];
+    cli(new StringWriter(), err, exit, "breaking", repo.resolve("proto").toString(), "--against", "release-9");
+    assertThat(exit[0]).isEqualTo(1);
+    assertThat(err.toString()).contains("baseline ref \"release-9\" does not exist");
+  }
+
   private static void git(Path repo, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
     command.addAll(List.of(args));

@@ -161,12 +161,12 @@ public final class ProtoCli implements Callable<Integer> {
       if (Files.exists(path)) {
         return input(against);
       }
-      Path repo = Path.of(input).toAbsolutePath().normalize();
-      return config(ProtoInput.gitRef(repo, against, "."));
+      String[] location = dev.invariantharness.proto.internal.GitTree.locate(Path.of(input).toAbsolutePath().normalize());
+      return config(ProtoInput.gitRef(Path.of(location[0]), against, location[1]));
     }
 
-    private ProtoInput config(ProtoInput input) {
-      return input;
+    private ProtoInput config(ProtoInput baseline) {
+      return baseline;
     }
   }
 }

@@ -22,6 +22,18 @@ public final class GitTree {
 
   private GitTree() {}
 
+  /** The work tree {@code directory} is in and its path inside it ("." at the top). */
+  public static String[] locate(Path directory) {
+    String input = directory.toString();
+    String top = new String(git(directory, input, null, "rev-parse", "--show-toplevel"), StandardCharsets.UTF_8).strip();
+    if (top.isEmpty()) {
+      throw new HarnessInputException(input, "is not inside a git work tree, so a bare ref cannot be resolved");
+    }
+    String prefix = new String(git(directory, input, null, "rev-parse", "--show-prefix"), StandardCharsets.UTF_8).strip();
+    prefix = prefix.replaceAll("/+$", "");
+    return new String[] {top, prefix.isEmpty() ? "." : prefix};
+  }
+
   public static Path export(Path repository, String ref, String subdirectory) {
     String input = repository + "@" + ref;
     String commit = new String(git(repository, input, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}"),

@@ -30,7 +30,7 @@ public final class Workspace {
   private final List<ModuleConfig> modules;
 
   private Workspace(Path root, List<ModuleConfig> modules) {
-    this.root = root;
+    this.root = root.toAbsolutePath().normalize();
     this.modules = modules;
   }
 
