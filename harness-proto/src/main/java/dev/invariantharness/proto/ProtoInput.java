@@ -9,6 +9,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.proto.internal.GitTree;
 import dev.invariantharness.proto.internal.Image;
+import dev.invariantharness.proto.internal.ImageCache;
 import dev.invariantharness.proto.internal.ModuleConfig;
 import dev.invariantharness.proto.internal.Protoc;
 import dev.invariantharness.proto.internal.Workspace;
@@ -92,10 +93,14 @@ public final class ProtoInput {
     return new ProtoInput(kind, path, ref, subdirectory, descriptors, bufYaml);
   }
 
-  /** Compiles or reads the input. */
+  /**
+   * Compiles or reads the input. A directory's image is reused within the JVM until one of its
+   * {@code .proto} or buf configuration files changes (size or modification time).
+   */
   public ProtoImage load() {
     return switch (kind) {
-      case DIRECTORY -> new ProtoImage(Workspace.read(path, config).compile(Protoc.resolve(), toString()));
+      case DIRECTORY -> new ProtoImage(ImageCache.get(path, config,
+          () -> Workspace.read(path, config).compile(Protoc.resolve(), toString())));
       case DESCRIPTOR_SET -> new ProtoImage(fromSet(path.toString(), readSet(path), config));
       case GIT -> loadGit();
       case DESCRIPTORS -> new ProtoImage(fromDescriptors());

@@ -112,24 +112,24 @@ public final class BreakingRules {
   // ---- files
 
   private void filePair(ProtoFile file, ProtoFile prev) {
-    Map<String, El.Enum> enums = by(elementsOf(current.enums(), file), El.Enum::nestedName);
-    for (El.Enum e : elementsOf(previous.enums(), prev)) {
+    Map<String, El.Enum> enums = by(declared(current, file, El.Enum.class), El.Enum::nestedName);
+    for (El.Enum e : declared(previous, prev, El.Enum.class)) {
       if (!enums.containsKey(e.nestedName())) {
         El.Message parent = nearestMessage(file, e.nestedName());
         add("ENUM_NO_DELETE", file, parent == null ? null : parent.span(), prev,
             "Previously present enum " + q(e.nestedName()) + " was deleted from file.");
       }
     }
-    Map<String, El.Message> messages = by(elementsOf(current.messages(), file), El.Message::nestedName);
-    for (El.Message m : elementsOf(previous.messages(), prev)) {
+    Map<String, El.Message> messages = by(declared(current, file, El.Message.class), El.Message::nestedName);
+    for (El.Message m : declared(previous, prev, El.Message.class)) {
       if (!messages.containsKey(m.nestedName())) {
         El.Message parent = nearestMessage(file, m.nestedName());
         add("MESSAGE_NO_DELETE", file, parent == null ? null : parent.span(), prev,
             "Previously present message " + q(m.nestedName()) + " was deleted from file.");
       }
     }
-    Map<String, El.Field> exts = by(elementsOf(current.extensions(), file), BreakingRules::extensionNestedName);
-    for (El.Field x : elementsOf(previous.extensions(), prev)) {
+    Map<String, El.Field> exts = by(declared(current, file, El.Field.class), BreakingRules::extensionNestedName);
+    for (El.Field x : declared(previous, prev, El.Field.class)) {
       String name = extensionNestedName(x);
       if (!exts.containsKey(name)) {
         El.Message parent = nearestMessage(file, name);
@@ -137,8 +137,8 @@ public final class BreakingRules {
             "Previously present extension " + q(name) + " was deleted from file.");
       }
     }
-    Map<String, El.Service> services = by(elementsOf(current.services(), file), s -> s.d().getName());
-    for (El.Service s : elementsOf(previous.services(), prev)) {
+    Map<String, El.Service> services = by(declared(current, file, El.Service.class), s -> s.d().getName());
+    for (El.Service s : declared(previous, prev, El.Service.class)) {
       if (!services.containsKey(s.d().getName())) {
         add("SERVICE_NO_DELETE", file, null, prev,
             "Previously present service " + q(s.d().getName()) + " was deleted from file.");
@@ -197,21 +197,12 @@ public final class BreakingRules {
     }
   }
 
-  private static <T> List<T> elementsOf(List<T> all, ProtoFile file) {
+  /** The messages, enums, extensions or services ({@code type}) declared in {@code file} of {@code image}. */
+  private static <T> List<T> declared(Image image, ProtoFile file, Class<T> type) {
     List<T> out = new ArrayList<>();
-    for (T t : all) {
-      ProtoFile f = null;
-      if (t instanceof El.Message m) {
-        f = m.file();
-      } else if (t instanceof El.Enum e) {
-        f = e.file();
-      } else if (t instanceof El.Field x) {
-        f = x.file();
-      } else if (t instanceof El.Service s) {
-        f = s.file();
-      }
-      if (f == file) {
-        out.add(t);
+    for (Object element : image.elementsOf(file)) {
+      if (type.isInstance(element)) {
+        out.add(type.cast(element));
       }
     }
     return out;
@@ -228,7 +219,7 @@ public final class BreakingRules {
     if (!nestedName.contains(".")) {
       return null;
     }
-    Map<String, El.Message> messages = by(elementsOf(current.messages(), file), El.Message::nestedName);
+    Map<String, El.Message> messages = by(declared(current, file, El.Message.class), El.Message::nestedName);
     String[] parts = nestedName.split("\\.");
     for (int i = parts.length - 1; i > 0; i--) {
       El.Message m = messages.get(String.join(".", java.util.Arrays.copyOf(parts, i)));
@@ -243,17 +234,12 @@ public final class BreakingRules {
 
   private void messagePair(El.Message m, El.Message prev) {
     Map<Integer, El.Field> fields = new HashMap<>();
-    for (El.Field f : current.fields()) {
-      if (f.message() == m) {
-        fields.put(f.d().getNumber(), f);
-      }
+    for (El.Field f : current.fieldsOf(m)) {
+      fields.put(f.d().getNumber(), f);
     }
     Set<String> reservedNames = new TreeSet<>(m.d().toProto().getReservedNameList());
     List<int[]> reservedRanges = ranges(m.d().toProto());
-    for (El.Field pf : previous.fields()) {
-      if (pf.message() != prev) {
-        continue;
-      }
+    for (El.Field pf : previous.fieldsOf(prev)) {
       El.Field f = fields.get(pf.d().getNumber());
       if (f != null) {
         fieldPair(f, pf);
@@ -308,14 +294,14 @@ public final class BreakingRules {
     }
     // required fields
     Map<Integer, El.Field> prevRequired = new TreeMap<>();
-    for (El.Field pf : previous.fields()) {
-      if (pf.message() == prev && pf.d().isRequired()) {
+    for (El.Field pf : previous.fieldsOf(prev)) {
+      if (pf.d().isRequired()) {
         prevRequired.put(pf.d().getNumber(), pf);
       }
     }
     Map<Integer, El.Field> required = new TreeMap<>();
-    for (El.Field f : current.fields()) {
-      if (f.message() == m && f.d().isRequired()) {
+    for (El.Field f : current.fieldsOf(m)) {
+      if (f.d().isRequired()) {
         required.put(f.d().getNumber(), f);
       }
     }
@@ -731,8 +717,8 @@ public final class BreakingRules {
       add("ENUM_SAME_JSON_FORMAT", e.file(), backup(e.span(3, 7, 6), e.span()), prev.file(),
           "Enum " + q(e.d().getName()) + " JSON format support changed from " + pj + " to " + cj + ".");
     }
-    Map<Integer, List<El.Value>> values = valuesByNumber(current, e);
-    Map<Integer, List<El.Value>> prevValues = valuesByNumber(previous, prev);
+    Map<Integer, List<El.Value>> values = valuesByNumber(current.valuesOf(e));
+    Map<Integer, List<El.Value>> prevValues = valuesByNumber(previous.valuesOf(prev));
     Set<String> reservedNames = new TreeSet<>(e.d().toProto().getReservedNameList());
     List<int[]> reserved = ranges(e.d().toProto());
     for (var entry : prevValues.entrySet()) {
@@ -772,12 +758,10 @@ public final class BreakingRules {
     }
   }
 
-  private static Map<Integer, List<El.Value>> valuesByNumber(Image image, El.Enum e) {
+  private static Map<Integer, List<El.Value>> valuesByNumber(List<El.Value> values) {
     Map<Integer, List<El.Value>> out = new TreeMap<>();
-    for (El.Value v : image.values()) {
-      if (v.parent() == e) {
-        out.computeIfAbsent(v.d().getNumber(), k -> new ArrayList<>()).add(v);
-      }
+    for (El.Value v : values) {
+      out.computeIfAbsent(v.d().getNumber(), k -> new ArrayList<>()).add(v);
     }
     return out;
   }
@@ -795,15 +779,10 @@ public final class BreakingRules {
 
   private void servicePair(El.Service s, El.Service prev) {
     Map<String, El.Method> methods = new HashMap<>();
-    for (El.Method m : current.methods()) {
-      if (m.service() == s) {
-        methods.put(m.d().getName(), m);
-      }
+    for (El.Method m : current.methodsOf(s)) {
+      methods.put(m.d().getName(), m);
     }
-    for (El.Method pm : previous.methods()) {
-      if (pm.service() != prev) {
-        continue;
-      }
+    for (El.Method pm : previous.methodsOf(prev)) {
       El.Method m = methods.get(pm.d().getName());
       if (m == null) {
         add("RPC_NO_DELETE", s.file(), s.span(), prev.file(), "Previously present RPC " + q(pm.d().getName())

@@ -34,6 +34,10 @@ public final class Image {
   private final List<El.Service> services = new ArrayList<>();
   private final List<El.Method> methods = new ArrayList<>();
   private final Map<String, ModuleConfig> configByFile = new HashMap<>();
+  private final Map<El.Message, List<El.Field>> fieldsByMessage = new java.util.IdentityHashMap<>();
+  private final Map<El.Enum, List<El.Value>> valuesByEnum = new java.util.IdentityHashMap<>();
+  private final Map<El.Service, List<El.Method>> methodsByService = new java.util.IdentityHashMap<>();
+  private final Map<ProtoFile, List<Object>> elementsByFile = new java.util.IdentityHashMap<>();
 
   /**
    * @param input names the input in error messages
@@ -110,12 +114,17 @@ public final class Image {
     for (FieldDescriptor x : fd.getExtensions()) {
       El.Field ext = new El.Field(file, x, List.of(7, x.getIndex()), null);
       extensions.add(ext);
+      byFile(file, ext);
     }
     for (var s : fd.getServices()) {
       El.Service service = new El.Service(file, s, List.of(6, s.getIndex()));
       services.add(service);
+      byFile(file, service);
+      List<El.Method> own = methodsByService.computeIfAbsent(service, k -> new ArrayList<>());
       for (var m : s.getMethods()) {
-        methods.add(new El.Method(file, m, El.child(service.path(), 2, m.getIndex()), service));
+        El.Method method = new El.Method(file, m, El.child(service.path(), 2, m.getIndex()), service);
+        methods.add(method);
+        own.add(method);
       }
     }
   }
@@ -123,8 +132,12 @@ public final class Image {
   private void indexMessage(ProtoFile file, Descriptor d, List<Integer> path, String nestedName) {
     El.Message message = new El.Message(file, d, path, nestedName);
     messages.add(message);
+    byFile(file, message);
+    List<El.Field> own = fieldsByMessage.computeIfAbsent(message, k -> new ArrayList<>());
     for (FieldDescriptor f : d.getFields()) {
-      fields.add(new El.Field(file, f, El.child(path, 2, f.getIndex()), message));
+      El.Field field = new El.Field(file, f, El.child(path, 2, f.getIndex()), message);
+      fields.add(field);
+      own.add(field);
       if (f.isMapField() && f.getMessageType().getContainingType() == d) {
         file.alias(El.child(path, 3, f.getMessageType().getIndex()), El.child(path, 2, f.getIndex()));
       }
@@ -139,15 +152,21 @@ public final class Image {
       indexEnum(file, e, El.child(path, 4, e.getIndex()), nestedName + "." + e.getName());
     }
     for (FieldDescriptor x : d.getExtensions()) {
-      extensions.add(new El.Field(file, x, El.child(path, 6, x.getIndex()), null));
+      El.Field ext = new El.Field(file, x, El.child(path, 6, x.getIndex()), null);
+      extensions.add(ext);
+      byFile(file, ext);
     }
   }
 
   private void indexEnum(ProtoFile file, EnumDescriptor d, List<Integer> path, String nestedName) {
     El.Enum e = new El.Enum(file, d, path, nestedName);
     enums.add(e);
+    byFile(file, e);
+    List<El.Value> own = valuesByEnum.computeIfAbsent(e, k -> new ArrayList<>());
     for (var v : d.getValues()) {
-      values.add(new El.Value(file, v, El.child(path, 2, v.getIndex()), e));
+      El.Value value = new El.Value(file, v, El.child(path, 2, v.getIndex()), e);
+      values.add(value);
+      own.add(value);
     }
   }
 
@@ -159,6 +178,28 @@ public final class Image {
         file.source(p);
       }
     }
+  }
+
+  private void byFile(ProtoFile file, Object element) {
+    elementsByFile.computeIfAbsent(file, k -> new ArrayList<>()).add(element);
+  }
+
+  /** The fields of {@code message}, in declaration order. */
+  public List<El.Field> fieldsOf(El.Message message) {
+    return fieldsByMessage.getOrDefault(message, List.of());
+  }
+
+  public List<El.Value> valuesOf(El.Enum e) {
+    return valuesByEnum.getOrDefault(e, List.of());
+  }
+
+  public List<El.Method> methodsOf(El.Service service) {
+    return methodsByService.getOrDefault(service, List.of());
+  }
+
+  /** Messages, enums, extensions and services declared in {@code file}. */
+  public List<Object> elementsOf(ProtoFile file) {
+    return elementsByFile.getOrDefault(file, List.of());
   }
 
   public String input() {
