@@ -155,18 +155,14 @@ public final class ProtoCli implements Callable<Integer> {
         if (ref == null) {
           throw new HarnessInputException(against, "names no branch, tag or ref");
         }
-        return config(ProtoInput.gitRef(repo, ref, subdir));
+        return ProtoInput.gitRef(repo, ref, subdir);
       }
       Path path = Path.of(against);
       if (Files.exists(path)) {
         return input(against);
       }
       String[] location = dev.invariantharness.proto.internal.GitTree.locate(Path.of(input).toAbsolutePath().normalize());
-      return config(ProtoInput.gitRef(Path.of(location[0]), against, location[1]));
-    }
-
-    private ProtoInput config(ProtoInput baseline) {
-      return baseline;
+      return ProtoInput.gitRef(Path.of(location[0]), against, location[1]);
     }
   }
 }
