@@ -264,6 +264,9 @@ brk("b_config_v1_wire_json", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;
 brk("b_config_v1_defaults", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "int64 total = 2;")}, yaml="version: v1\n")
 brk("b_config_no_yaml", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "")}, yaml="")
 brk("b_config_single_rule", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")}, yaml="version: v2\nbreaking:\n  use:\n    - FIELD_SAME_TYPE\n")
+brk("b_config_v1_deprecated_field_same_label", {A: base_msg}, {A: mod(base_msg, "  string id = 1;", "  repeated string id = 1;")}, yaml="version: v1\nbreaking:\n  use:\n    - FIELD_SAME_LABEL\n    - FILE_SAME_PHP_GENERIC_SERVICES\n")
+brk("b_config_except_category", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")}, yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  except:\n    - WIRE\n")
+brk("b_config_ignore_only_category", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")}, yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  ignore_only:\n    WIRE_JSON:\n      - acme/foo/v1\n")
 # workspaces
 W2 = "version: v2\nmodules:\n  - path: api\n  - path: common\nbreaking:\n  use:\n    - FILE\n"
 common = 'syntax = "proto3";\n\npackage common.v1;\n\nmessage Money {\n  string currency = 1;\n  int64 units = 2;\n}\n'
@@ -462,6 +465,9 @@ CASES["l_workspace_v1"] = {"input/buf.work.yaml": "version: v1\ndirectories:\n  
     "input/common/buf.yaml": "version: v1\nlint:\n  use:\n    - BASIC\n",
     "input/api/api/v1/a.proto": 'syntax = "proto3";\n\npackage api.v1;\n\nimport "common/v1/c.proto";\n\nmessage A {\n  common.v1.C c = 1;\n}\nenum E {\n  ZERO = 0;\n}\n',
     "input/common/common/v1/c.proto": 'syntax = "proto3";\n\npackage common.v1;\n\nmessage C {\n  string id = 1;\n}\nenum E {\n  ZERO = 0;\n}\n'}
+lint("l_config_v1_deprecated_import_no_weak", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\n")}, yaml="version: v1\nlint:\n  use:\n    - BASIC\n    - IMPORT_NO_WEAK\n")
+lint("l_config_ignore_only_category", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\nmessage bad_name {\n  string BadField = 1;\n}\n")}, yaml="version: v2\nlint:\n  ignore_only:\n    BASIC:\n      - acme\n")
+lint("l_config_except_category", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\nmessage bad_name {\n  string BadField = 1;\n}\n")}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  except:\n    - BASIC\n")
 lint("l_nested_names", {P + "a.proto": f("message Outer {\n  message inner_msg {\n    string Bad = 1;\n    enum kind {\n      ZERO = 0;\n    }\n  }\n}\n")})
 lint("l_group_proto2", {P + "a.proto": f("message M {\n  optional group Result = 1 {\n    optional string url = 2;\n  }\n}\n", P2)})
 lint("l_extensions_fields", {P + "a.proto": f("message M {\n  extensions 100 to 199;\n}\nextend M {\n  optional string BadExt = 100;\n}\n", P2)})
@@ -478,6 +484,13 @@ lint("x_unknown_rule", {P + "a.proto": clean}, yaml="version: v2\nlint:\n  use:\
 lint("x_unknown_type", {P + "a.proto": f("message Order {\n  Missing m = 1;\n}\n")})
 brk("x_breaking_current_broken", {A: base_msg}, {A: base_msg.replace("string id = 1;", "string id = 1")})
 brk("x_breaking_unknown_rule", {A: base_msg}, {A: base_msg}, yaml="version: v2\nbreaking:\n  use:\n    - FIELD_NO_DELETE_PLEASE\n")
+
+KNOWN = {
+    "l_enum_allow_alias_false_ok": "protoc rejects 'option allow_alias = false;' (\"has no effect\"); buf's compiler accepts it.",
+    "b_enum_alias_removed": "protoc reports allow_alias without aliases at the enum's end, buf's compiler at the option.",
+}
+for name, note in KNOWN.items():
+    CASES[name]["known-difference.txt"] = note + "\n"
 
 def main():
     if os.path.isdir(OUT):

@@ -72,6 +72,27 @@ public final class RuleCatalog {
     return categoriesByRule.containsKey(id);
   }
 
+  /**
+   * Deprecated ids buf still accepts in configuration, with the rules that replace them (none for
+   * rules buf dropped); from {@code buf config ls-*-rules --include-deprecated}.
+   */
+  private static final Map<String, List<String>> DEPRECATED = Map.of(
+      "breaking:FIELD_SAME_CTYPE", List.of("FIELD_SAME_CPP_STRING_TYPE"),
+      "breaking:FIELD_SAME_LABEL", List.of("FIELD_SAME_CARDINALITY", "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+          "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY"),
+      "breaking:FILE_SAME_JAVA_STRING_CHECK_UTF8", List.of("FIELD_SAME_JAVA_UTF8_VALIDATION"),
+      "breaking:FILE_SAME_PHP_GENERIC_SERVICES", List.of(),
+      "breaking:MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT", List.of(),
+      "lint:IMPORT_NO_WEAK", List.of());
+
+  /** The replacements of a deprecated id of {@code kind}, or null when {@code id} is not deprecated. */
+  public static List<String> deprecated(String kind, String version, String id) {
+    if (version.equals("v2") && !id.equals("MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT") && !id.equals("IMPORT_NO_WEAK")) {
+      return null;
+    }
+    return DEPRECATED.get(kind + ":" + id);
+  }
+
   /** The rules named by {@code id}: the rule itself, or every rule in the category. */
   public List<String> expand(String id) {
     if (categoriesByRule.containsKey(id)) {

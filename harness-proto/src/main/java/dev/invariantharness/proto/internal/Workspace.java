@@ -196,6 +196,10 @@ public final class Workspace {
   private static List<String> expand(RuleCatalog catalog, String source, String kind, String key, String id, String version) {
     String name = version.equals("v1") && kind.equals("lint") && id.equals("DEFAULT") ? "STANDARD" : id;
     List<String> ids = catalog.expand(name);
+    List<String> replacements = RuleCatalog.deprecated(kind, version, id);
+    if (ids.isEmpty() && replacements != null) {
+      return replacements;
+    }
     if (ids.isEmpty()) {
       throw new HarnessInputException(source, "unknown " + kind + " rule or category \"" + id + "\" in " + kind + "." + key);
     }
