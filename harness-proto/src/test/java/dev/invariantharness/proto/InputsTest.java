@@ -173,7 +173,7 @@ class InputsTest {
       Path root = module("m", V1);
       assertThatThrownBy(() -> ProtoInput.directory(root).load())
           .isInstanceOf(HarnessInputException.class)
-          .hasMessageContaining("protoc");
+          .hasMessageContaining("protoc could not run");
     } finally {
       System.setProperty("invariant.proto.protoc", before);
     }
