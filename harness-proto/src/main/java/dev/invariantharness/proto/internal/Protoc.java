@@ -70,9 +70,24 @@ public final class Protoc {
     return executable;
   }
 
+  private static final java.util.Set<Path> VERIFIED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static Path executable(Path path) {
     if (!Files.isExecutable(path) && !path.toFile().setExecutable(true)) {
       throw new HarnessInputException(path.toString(), "protoc is not executable and cannot be made executable");
+    }
+    if (!VERIFIED.contains(path)) {
+      String version;
+      try {
+        version = new Protoc(path).run(List.of(path.toString(), "--version"), path.toAbsolutePath().getParent());
+      } catch (IOException | RuntimeException e) {
+        throw new HarnessInputException(path.toString(), "protoc could not run: " + e.getMessage().strip());
+      }
+      if (!version.startsWith("libprotoc ")) {
+        throw new HarnessInputException(path.toString(), "is not a working protoc (--version printed \""
+            + version.strip() + "\")");
+      }
+      VERIFIED.add(path);
     }
     return path;
   }

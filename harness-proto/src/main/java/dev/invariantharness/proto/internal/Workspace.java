@@ -361,8 +361,8 @@ public final class Workspace {
       findings.add(new dev.invariantharness.proto.CheckFinding(display, lineNo, col, lineNo, col, "COMPILE", m.group(4)));
     }
     if (findings.isEmpty()) {
-      return new dev.invariantharness.proto.ProtoCompileException(input, output, List.of(
-          new dev.invariantharness.proto.CheckFinding("", 1, 1, 1, 1, "COMPILE", output.strip())));
+      // nothing positioned in a source file: protoc itself failed, not the sources
+      throw new HarnessInputException(input, "protoc failed: " + output.strip());
     }
     return new dev.invariantharness.proto.ProtoCompileException(input, output, findings);
   }
