@@ -477,6 +477,27 @@ lint("l_pascal_edge_cases", {P + "a.proto": f("message Order2Item {\n  string id
 lint("l_snake_edge_cases", {P + "a.proto": f("message Order {\n  string id_ = 1;\n  string _id = 2;\n  string i_d2x = 3;\n  string abcDEF = 4;\n  string abc__def = 5;\n}\n")})
 lint("l_enum_value_prefix_digits", {P + "a.proto": f("enum HTTP2Kind {\n  HTTP2_KIND_UNSPECIFIED = 0;\n  HTTP2KIND_A = 1;\n}\n")})
 
+lint("l_tab_indented", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage bad_name {\n\tstring BadField = 1;\n\tenum kind {\n\t\tZERO = 0;\n\t}\n}\n'})
+brk("b_tab_indented", {A: 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage M {\n\tstring a = 1;\n\tint32 b = 2;\n}\n'}, {A: 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage M {\n\tbytes a = 1;\n}\n'})
+lint("l_tab_stops_mixed", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage M {\n  \tstring BadA = 1;\n \t \tstring BadB = 2;\n\tstring   \tBadC = 3;\n}\n'})
+lint("l_import_cycle_three_packages", {"acme/a/v1/a.proto": 'syntax = "proto3";\n\npackage acme.a.v1;\n\nimport "acme/b/v1/b.proto";\n\nmessage A {\n  acme.b.v1.B b = 1;\n}\n',
+    "acme/b/v1/b.proto": 'syntax = "proto3";\n\npackage acme.b.v1;\n\nimport "acme/c/v1/c.proto";\n\nmessage B {\n  acme.c.v1.C c = 1;\n}\n',
+    "acme/c/v1/c.proto": 'syntax = "proto3";\n\npackage acme.c.v1;\n\nimport "acme/a/v1/x.proto";\n\nmessage C {\n  acme.a.v1.X x = 1;\n}\n',
+    "acme/a/v1/x.proto": 'syntax = "proto3";\n\npackage acme.a.v1;\n\nmessage X {\n  string id = 1;\n}\n'})
+lint("l_comments_detached_not_enough", {P + "a.proto": f("// Detached.\n\nmessage Order {\n  // Leading.\n  string id = 1;\n}\n")}, use=("COMMENTS",))
+lint("l_comments_block_style", {P + "a.proto": f("/* Documented. */\nmessage Order {\n  /**\n   * Also documented.\n   */\n  string id = 1;\n}\n")}, use=("COMMENTS",))
+lint("l_ignore_comment_on_field_type_rule", {P + "svc.proto": f("service OrderService {\n  // buf:lint:ignore RPC_REQUEST_STANDARD_NAME\n  rpc GetOrder(Req) returns (GetOrderResponse);\n}\nmessage Req {}\nmessage GetOrderResponse {}\n")})
+lint("l_ignore_comment_on_enum_value", {P + "a.proto": f("enum OrderState {\n  ORDER_STATE_UNSPECIFIED = 0;\n  // buf:lint:ignore ENUM_VALUE_PREFIX\n  OPEN = 1;\n  CLOSED = 2;\n}\n")})
+lint("l_ignore_comment_on_package", {P + "a.proto": 'syntax = "proto3";\n\n// buf:lint:ignore PACKAGE_VERSION_SUFFIX\npackage acme.foo;\n\nmessage Order {\n  string id = 1;\n}\n'.replace("package acme.foo;", "package acme.foo.v1x;")})
+lint("l_ignore_comment_on_import", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\n// buf:lint:ignore IMPORT_USED\nimport "google/protobuf/empty.proto";\n\nmessage Order {\n  string id = 1;\n}\n'})
+brk("b_oneof_field_added_to_oneof_ok", {A: base_msg}, {A: mod(base_msg, "    string iban = 6;\n", "    string iban = 6;\n    string wallet = 9;\n")})
+brk("b_enum_value_added_ok", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "  STATUS_CLOSED = 2;\n  STATUS_VOID = 3;\n")})
+brk("b_message_renamed", {A: base_msg}, {A: base_msg.replace("Detail", "Info")})
+brk("b_service_renamed", {A: base_msg}, {A: base_msg.replace("OrderService", "OrdersService")}, use=("WIRE",))
+brk("b_field_moved_between_messages", {A: f("message A {\n  string x = 1;\n  string y = 2;\n}\nmessage B {\n  string z = 1;\n}\n")}, {A: f("message A {\n  string x = 1;\n}\nmessage B {\n  string z = 1;\n  string y = 2;\n}\n")})
+brk("b_proto2_optional_to_required", {A: f("message M {\n  optional int32 a = 1;\n  required int32 b = 2;\n}\n", P2)}, {A: f("message M {\n  required int32 a = 1;\n  optional int32 b = 2;\n}\n", P2)}, use=("WIRE_JSON",))
+brk("b_packed_proto2_expanded_repeated_ok", {A: f("message M {\n  repeated int32 a = 1 [packed = true];\n}\n", P2)}, {A: f("message M {\n  repeated int32 a = 1;\n}\n", P2)}, use=("WIRE",))
+
 # ---------------------------------------------------------------- bad input
 lint("x_does_not_compile", {P + "a.proto": f("message Order {\n  string id = 1\n}\n")})
 lint("x_missing_import", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "acme/foo/v1/missing.proto";\n\nmessage A {\n  string id = 1;\n}\n'})

@@ -81,7 +81,40 @@ public final class ProtoFile {
       }
       return null;
     }
-    return location.getSpanCount() < 3 ? null : Span.of(location);
+    return location.getSpanCount() < 3 ? null : tabs(Span.of(location));
+  }
+
+  /**
+   * protoc counts a tab to the next multiple of 8 columns, buf's compiler to the next multiple of
+   * 4: re-count the columns of lines with tabs when the source is at hand.
+   */
+  private Span tabs(Span span) {
+    String start = sourceLine(span.startLine());
+    String end = span.endLine() == span.startLine() ? start : sourceLine(span.endLine());
+    if ((start == null || start.indexOf('\t') < 0) && (end == null || end.indexOf('\t') < 0)) {
+      return span;
+    }
+    return new Span(span.startLine(), recount(start, span.startColumn()), span.endLine(),
+        recount(end, span.endColumn()), span.leadingComments(), span.path());
+  }
+
+  private static int recount(String line, int protocColumn) {
+    if (line == null || line.indexOf('\t') < 0) {
+      return protocColumn;
+    }
+    int target = protocColumn - 1;
+    int protoc = 0;
+    int buf = 0;
+    for (int i = 0; i < line.length() && protoc < target; i++) {
+      if (line.charAt(i) == '\t') {
+        protoc = (protoc / 8 + 1) * 8;
+        buf = (buf / 4 + 1) * 4;
+      } else {
+        protoc++;
+        buf++;
+      }
+    }
+    return buf + (target - protoc) + 1;
   }
 
   void alias(List<Integer> entryMessage, List<Integer> mapField) {
