@@ -361,6 +361,7 @@ message WatchRequest {}
 message WatchResponse {}
 """)
 lint("l_service_rules", {P + "svc.proto": svc})
+lint("l_service_pascal_case", {P + "svc.proto": f("service order_service {\n  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);\n}\nservice HTTPService {\n  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);\n}\nmessage GetOrderRequest {}\nmessage GetOrderResponse {}\n")})
 lint("l_unary_rpc", {P + "svc.proto": svc}, use=("UNARY_RPC",))
 lint("l_rpc_request_response_unique_shared", {P + "svc.proto": f("""
 service OrderService {
