@@ -460,7 +460,7 @@ public final class BreakingRules {
     if (!mapEntries) {
       Cardinality pc = Cardinality.of(pd);
       Cardinality cc = Cardinality.of(d);
-      String msg = fieldDescription(f) + " changed cardinality from " + q(pc.text) + " to " + q(cc.text) + ".";
+      String msg = pc == cc ? "" : fieldDescription(f) + " changed cardinality from " + q(pc.text) + " to " + q(cc.text) + ".";
       if (pc != cc) {
         add("FIELD_SAME_CARDINALITY", f.file(), f.span(), pf.file(), msg);
       }

@@ -29,7 +29,8 @@ public final class LintRules {
   private final Image image;
   private final Function<ProtoFile, CheckConfig> configOf;
   private final Sink sink;
-  private ProtoFile currentFile;
+  /** Extendee full name to extension number to the file declaring it, built once per run. */
+  private Map<String, Map<Integer, String>> extensionFiles;
 
   private LintRules(Image image, Function<ProtoFile, CheckConfig> configOf, Sink sink) {
     this.image = image;
@@ -54,7 +55,6 @@ public final class LintRules {
 
   private void run() {
     for (ProtoFile file : image.targets()) {
-      currentFile = file;
       file(file);
     }
     directories();
@@ -221,7 +221,9 @@ public final class LintRules {
         definingFiles.add(m.getOutputType().getFile().getName());
       }
     }
-    Map<String, Map<Integer, String>> extensionFiles = extensionsByExtendee();
+    if (extensionFiles == null) {
+      extensionFiles = extensionsByExtendee();
+    }
     for (Message option : options) {
       optionUses(option, extensionFiles, definingFiles);
     }
