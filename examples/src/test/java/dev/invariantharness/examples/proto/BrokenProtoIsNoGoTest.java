@@ -33,6 +33,8 @@ class BrokenProtoIsNoGoTest {
         .contains("acme/shop/v1/order.proto:9:1: [FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED] Previously present field \"2\"")
         .contains("acme/shop/v1/order.proto:13:3: [FIELD_WIRE_COMPATIBLE_TYPE] Field \"3\" with name \"state\" on message"
             + " \"Order\" changed type from \"enum\" to \"string\".");
+    assertThat(wire.evidence()).singleElement().satisfies(e -> assertThat(out.reportDir().resolve(e.path()))
+        .content().contains("acme/shop/v1/order.proto:13:3:Field \"3\" with name \"state\""));
     assertThat(row(out, "proto-breaking").reason()).contains("[FIELD_NO_DELETE]").contains("[FIELD_SAME_TYPE]");
     assertThat(row(out, "proto-lint").reason())
         .contains("acme/shop/v1/order.proto:35:10: [FIELD_LOWER_SNAKE_CASE] Field name \"orderId\"");
