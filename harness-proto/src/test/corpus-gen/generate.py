@@ -1,0 +1,530 @@
+#!/usr/bin/env python3
+"""Writes the differential corpus (../corpus). Each case is checked by BufDifferentialTest against
+buf itself, so a case needs no expected output: buf's answer is the expectation."""
+import os, shutil, textwrap
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpus")
+CASES = {}
+
+def d(s):
+    return textwrap.dedent(s).lstrip("\n")
+
+def brk(name, before, after, yaml=None, against_yaml=None, use=("FILE",)):
+    if yaml is None:
+        yaml = "version: v2\nbreaking:\n  use:\n" + "".join(f"    - {u}\n" for u in use)
+    files = {}
+    for k, v in before.items():
+        files["before/" + k] = d(v)
+    for k, v in after.items():
+        files["after/" + k] = d(v)
+    if yaml:
+        files.setdefault("after/buf.yaml", yaml)
+        files.setdefault("before/buf.yaml", against_yaml if against_yaml is not None else yaml)
+    assert name not in CASES, name
+    CASES[name] = files
+
+def lint(name, files, yaml="version: v2\n", use=None, extra=""):
+    if use is not None:
+        yaml = "version: v2\nlint:\n  use:\n" + "".join(f"    - {u}\n" for u in use) + extra
+    out = {"input/" + k: d(v) for k, v in files.items()}
+    if yaml:
+        out.setdefault("input/buf.yaml", yaml)
+    assert name not in CASES, name
+    CASES[name] = out
+
+P = "acme/foo/v1/"
+H = 'syntax = "proto3";\n\npackage acme.foo.v1;\n\n'
+
+def f(body, header=H):
+    return header + d(body)
+
+# ---------------------------------------------------------------- breaking: FILE category
+base_msg = f("""
+message Order {
+  string id = 1;
+  int64 amount = 2;
+  repeated string tags = 3;
+  map<string, int32> counts = 4;
+  oneof payment {
+    string card = 5;
+    string iban = 6;
+  }
+  Status status = 7;
+  Detail detail = 8;
+  message Detail {
+    string note = 1;
+  }
+}
+
+enum Status {
+  STATUS_UNSPECIFIED = 0;
+  STATUS_OPEN = 1;
+  STATUS_CLOSED = 2;
+}
+
+service OrderService {
+  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);
+  rpc WatchOrders(GetOrderRequest) returns (stream GetOrderResponse);
+}
+
+message GetOrderRequest {
+  string id = 1;
+}
+
+message GetOrderResponse {
+  Order order = 1;
+}
+""")
+A = P + "order.proto"
+
+def mod(text, old, new, count=1):
+    assert old in text, old
+    return text.replace(old, new, count)
+
+brk("b_identical", {A: base_msg}, {A: base_msg})
+brk("b_field_added_is_fine", {A: base_msg}, {A: mod(base_msg, "  Detail detail = 8;\n", "  Detail detail = 8;\n  string extra = 9;\n")})
+brk("b_field_no_delete", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "")})
+brk("b_field_no_delete_nested", {A: base_msg}, {A: mod(base_msg, "    string note = 1;\n", "")})
+brk("b_field_no_delete_reserved_still_flagged", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "  reserved 2;\n  reserved \"amount\";\n")})
+brk("b_field_no_delete_unless_number_reserved_bad", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "")}, use=("WIRE",))
+brk("b_field_no_delete_unless_number_reserved_ok", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "  reserved 2;\n")}, use=("WIRE",))
+brk("b_field_no_delete_unless_name_reserved_bad", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "  reserved 2;\n")}, use=("WIRE_JSON",))
+brk("b_field_no_delete_unless_name_reserved_ok", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "  reserved 2;\n  reserved \"amount\";\n")}, use=("WIRE_JSON",))
+brk("b_message_no_delete", {A: base_msg}, {A: mod(mod(base_msg, "  Detail detail = 8;\n", ""), "  message Detail {\n    string note = 1;\n  }\n", "")})
+brk("b_message_no_delete_top", {A: base_msg + "\nmessage Unused {\n  string a = 1;\n}\n"}, {A: base_msg})
+brk("b_enum_no_delete", {A: base_msg + "\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n}\n"}, {A: base_msg})
+brk("b_enum_no_delete_nested", {A: mod(base_msg, "  message Detail {", "  enum Kind {\n    KIND_UNSPECIFIED = 0;\n  }\n  message Detail {")}, {A: base_msg})
+brk("b_enum_value_no_delete", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "")})
+brk("b_enum_value_no_delete_unless_number_reserved_ok", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "  reserved 2;\n")}, use=("WIRE",))
+brk("b_enum_value_no_delete_unless_number_reserved_bad", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "")}, use=("WIRE",))
+brk("b_enum_value_no_delete_unless_name_reserved_bad", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "  reserved 2;\n")}, use=("WIRE_JSON",))
+brk("b_enum_value_no_delete_unless_name_reserved_ok", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "  reserved 2;\n  reserved \"STATUS_CLOSED\";\n")}, use=("WIRE_JSON",))
+brk("b_enum_value_same_name", {A: base_msg}, {A: mod(base_msg, "STATUS_CLOSED = 2", "STATUS_DONE = 2")})
+brk("b_enum_value_same_name_wire_ok", {A: base_msg}, {A: mod(base_msg, "STATUS_CLOSED = 2", "STATUS_DONE = 2")}, use=("WIRE",))
+alias_before = f("""
+enum Level {
+  option allow_alias = true;
+  LEVEL_UNSPECIFIED = 0;
+  LEVEL_HIGH = 1;
+  LEVEL_TOP = 1;
+}
+""")
+brk("b_enum_alias_added_ok", {P + "level.proto": alias_before}, {P + "level.proto": mod(alias_before, "  LEVEL_TOP = 1;\n", "  LEVEL_TOP = 1;\n  LEVEL_MAX = 1;\n")})
+brk("b_enum_alias_removed", {P + "level.proto": alias_before}, {P + "level.proto": mod(alias_before, "  LEVEL_TOP = 1;\n", "")})
+brk("b_enum_alias_renamed", {P + "level.proto": alias_before}, {P + "level.proto": mod(alias_before, "LEVEL_TOP = 1", "LEVEL_PEAK = 1")})
+brk("b_file_no_delete", {A: base_msg, P + "extra.proto": f("message Extra {\n  string a = 1;\n}\n")}, {A: base_msg})
+brk("b_file_moved_message_still_breaks_file", {A: base_msg + "\nmessage Moved {\n  string a = 1;\n}\n"}, {A: base_msg, P + "moved.proto": f("message Moved {\n  string a = 1;\n}\n")})
+brk("b_file_moved_message_ok_package", {A: base_msg + "\nmessage Moved {\n  string a = 1;\n}\n"}, {A: base_msg, P + "moved.proto": f("message Moved {\n  string a = 1;\n}\n")}, use=("PACKAGE",))
+brk("b_service_no_delete", {A: base_msg, P + "svc.proto": f("service PingService {\n  rpc Ping(PingRequest) returns (PingResponse);\n}\nmessage PingRequest {}\nmessage PingResponse {}\n")}, {A: base_msg, P + "svc.proto": f("message PingRequest {}\nmessage PingResponse {}\n")})
+brk("b_rpc_no_delete", {A: base_msg}, {A: mod(base_msg, "  rpc WatchOrders(GetOrderRequest) returns (stream GetOrderResponse);\n", "")})
+brk("b_rpc_added_ok", {A: base_msg}, {A: mod(base_msg, "  rpc WatchOrders", "  rpc ListOrders(GetOrderRequest) returns (GetOrderResponse);\n  rpc WatchOrders")})
+brk("b_rpc_same_request_type", {A: base_msg}, {A: mod(base_msg, "rpc GetOrder(GetOrderRequest)", "rpc GetOrder(Order)")})
+brk("b_rpc_same_response_type", {A: base_msg}, {A: mod(base_msg, "returns (GetOrderResponse);", "returns (Order);")})
+brk("b_rpc_same_client_streaming", {A: base_msg}, {A: mod(base_msg, "rpc GetOrder(GetOrderRequest)", "rpc GetOrder(stream GetOrderRequest)")})
+brk("b_rpc_same_server_streaming", {A: base_msg}, {A: mod(base_msg, "returns (stream GetOrderResponse)", "returns (GetOrderResponse)")})
+brk("b_rpc_same_idempotency_level", {A: base_msg}, {A: mod(base_msg, "  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);", "  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse) {\n    option idempotency_level = NO_SIDE_EFFECTS;\n  }")})
+brk("b_rpc_same_idempotency_level_same_ok", {A: mod(base_msg, "  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);", "  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse) {\n    option idempotency_level = IDEMPOTENT;\n  }")}, {A: mod(base_msg, "  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);", "  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse) {\n    option idempotency_level = IDEMPOTENT;\n  }")})
+brk("b_field_same_type_scalar", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "string amount = 2;")})
+brk("b_field_same_type_message", {A: base_msg}, {A: mod(base_msg, "  Detail detail = 8;", "  GetOrderRequest detail = 8;")})
+brk("b_field_same_type_enum_to_int", {A: base_msg}, {A: mod(base_msg, "  Status status = 7;", "  int32 status = 7;")})
+brk("b_field_wire_compatible_int32_int64_ok", {A: f("message M {\n  int32 a = 1;\n}\n")}, {A: f("message M {\n  int64 a = 1;\n}\n")}, use=("WIRE",))
+brk("b_field_wire_compatible_int_sint_bad", {A: f("message M {\n  int32 a = 1;\n}\n")}, {A: f("message M {\n  sint32 a = 1;\n}\n")}, use=("WIRE",))
+brk("b_field_wire_compatible_string_bytes_ok", {A: f("message M {\n  string a = 1;\n}\n")}, {A: f("message M {\n  bytes a = 1;\n}\n")}, use=("WIRE",))
+brk("b_field_wire_compatible_bytes_string_bad", {A: f("message M {\n  bytes a = 1;\n}\n")}, {A: f("message M {\n  string a = 1;\n}\n")}, use=("WIRE",))
+brk("b_field_wire_compatible_fixed_bad", {A: f("message M {\n  fixed32 a = 1;\n}\n")}, {A: f("message M {\n  fixed64 a = 1;\n}\n")}, use=("WIRE",))
+brk("b_field_wire_compatible_sfixed_ok", {A: f("message M {\n  fixed32 a = 1;\n}\n")}, {A: f("message M {\n  sfixed32 a = 1;\n}\n")}, use=("WIRE",))
+brk("b_field_wire_json_compatible_int32_int64_bad", {A: f("message M {\n  int32 a = 1;\n}\n")}, {A: f("message M {\n  int64 a = 1;\n}\n")}, use=("WIRE_JSON",))
+brk("b_field_wire_json_compatible_uint32_ok", {A: f("message M {\n  int32 a = 1;\n}\n")}, {A: f("message M {\n  uint32 a = 1;\n}\n")}, use=("WIRE_JSON",))
+brk("b_field_wire_message_type_changed", {A: f("message A {}\nmessage B {}\nmessage M {\n  A a = 1;\n}\n")}, {A: f("message A {}\nmessage B {}\nmessage M {\n  B a = 1;\n}\n")}, use=("WIRE",))
+enum_pkg = f("""
+enum E {
+  E_UNSPECIFIED = 0;
+  E_ONE = 1;
+}
+message M {
+  E e = 1;
+}
+""")
+brk("b_field_wire_enum_renamed_package_ok", {A: enum_pkg}, {A: mod(mod(enum_pkg, "enum E {", "message Holder {\n  enum E {\n    E_UNSPECIFIED = 0;\n    E_ONE = 1;\n    E_TWO = 2;\n  }\n}\nenum Old {"), "  E e = 1;", "  Holder.E e = 1;").replace("  E_UNSPECIFIED = 0;\n  E_ONE = 1;\n}\nmessage M", "  OLD_UNSPECIFIED = 0;\n}\nmessage M")}, use=("WIRE",))
+brk("b_field_same_cardinality_repeated", {A: base_msg}, {A: mod(base_msg, "  string id = 1;", "  repeated string id = 1;")})
+brk("b_field_same_cardinality_optional", {A: base_msg}, {A: mod(base_msg, "  string id = 1;", "  optional string id = 1;")})
+brk("b_field_wire_cardinality_optional_ok", {A: base_msg}, {A: mod(base_msg, "  string id = 1;", "  optional string id = 1;")}, use=("WIRE",))
+brk("b_field_wire_cardinality_repeated_bad", {A: base_msg}, {A: mod(base_msg, "  string id = 1;", "  repeated string id = 1;")}, use=("WIRE",))
+brk("b_field_wire_json_cardinality_map_repeated", {A: f("message M {\n  map<string, string> m = 1;\n}\n")}, {A: f("message M {\n  repeated Entry m = 1;\n  message Entry {\n    string key = 1;\n    string value = 2;\n  }\n}\n")}, use=("WIRE_JSON",))
+brk("b_field_wire_cardinality_map_repeated_ok", {A: f("message M {\n  map<string, string> m = 1;\n}\n")}, {A: f("message M {\n  repeated Entry m = 1;\n  message Entry {\n    string key = 1;\n    string value = 2;\n  }\n}\n")}, use=("WIRE",))
+brk("b_field_same_name", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "int64 total = 2;")})
+brk("b_field_same_name_wire_ok", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "int64 total = 2;")}, use=("WIRE",))
+brk("b_field_same_json_name", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "int64 amount = 2 [json_name = \"amt\"];")})
+brk("b_field_same_json_name_kept_ok", {A: mod(base_msg, "int64 amount = 2;", "int64 amount = 2 [json_name = \"amt\"];")}, {A: mod(base_msg, "int64 amount = 2;", "int64 amount = 2 [json_name = \"amt\"];")})
+brk("b_field_same_json_name_removed", {A: mod(base_msg, "int64 amount = 2;", "int64 amount = 2 [json_name = \"amt\"];")}, {A: base_msg})
+brk("b_field_same_oneof_moved_in", {A: base_msg}, {A: mod(mod(base_msg, "  string id = 1;\n", ""), "    string iban = 6;\n", "    string iban = 6;\n    string id = 1;\n")})
+brk("b_field_same_oneof_moved_out", {A: base_msg}, {A: mod(mod(base_msg, "    string iban = 6;\n", ""), "  string id = 1;\n", "  string id = 1;\n  string iban = 6;\n")})
+brk("b_field_same_oneof_renamed_oneof", {A: base_msg}, {A: mod(base_msg, "oneof payment {", "oneof method {")})
+brk("b_oneof_no_delete", {A: base_msg}, {A: mod(base_msg, "  oneof payment {\n    string card = 5;\n    string iban = 6;\n  }\n", "  string card = 5;\n  string iban = 6;\n")})
+brk("b_oneof_synthetic_optional_ok", {A: f("message M {\n  optional string a = 1;\n}\n")}, {A: f("message M {\n  optional string a = 1;\n  optional string b = 2;\n}\n")})
+brk("b_reserved_message_no_delete", {A: f("message M {\n  reserved 2, 5 to 9, 20 to max;\n  reserved \"old\", \"older\";\n}\n")}, {A: f("message M {\n  reserved 2, 5 to 6;\n  reserved \"old\";\n}\n")})
+brk("b_reserved_message_merged_ok", {A: f("message M {\n  reserved 2, 3, 4 to 9;\n}\n")}, {A: f("message M {\n  reserved 2 to 9, 10;\n}\n")})
+brk("b_reserved_enum_no_delete", {A: f("enum E {\n  E_UNSPECIFIED = 0;\n  reserved 2, 5 to 9, 100 to max;\n  reserved \"E_OLD\";\n}\n")}, {A: f("enum E {\n  E_UNSPECIFIED = 0;\n  reserved 2, 7 to 9;\n}\n")})
+brk("b_reserved_enum_kept_ok", {A: f("enum E {\n  E_UNSPECIFIED = 0;\n  reserved 2, 5 to 9;\n}\n")}, {A: f("enum E {\n  E_UNSPECIFIED = 0;\n  reserved 2 to 10;\n}\n")})
+brk("b_file_same_package", {A: base_msg}, {A: mod(base_msg, "package acme.foo.v1;", "package acme.foo.v2;")}, use=("WIRE",))
+brk("b_file_same_package_file", {A: base_msg}, {A: mod(base_msg, "package acme.foo.v1;", "package acme.foo.v2;")})
+brk("b_file_same_syntax", {A: f("message M {\n  optional string a = 1;\n}\n")}, {A: f("message M {\n  optional string a = 1;\n}\n", header='syntax = "proto2";\n\npackage acme.foo.v1;\n\n')})
+for opt, val, val2 in [("go_package", '"example.com/foo/v1;foov1"', '"example.com/foo/v2;foov1"'),
+                       ("java_package", '"com.acme.foo.v1"', '"com.acme.foo"'),
+                       ("java_outer_classname", '"OrderProto"', '"Orders"'),
+                       ("java_multiple_files", "true", "false"),
+                       ("csharp_namespace", '"Acme.Foo.V1"', '"Acme.Foo"'),
+                       ("objc_class_prefix", '"AFX"', '"AFY"'),
+                       ("php_namespace", '"Acme\\\\Foo"', '"Acme\\\\Bar"'),
+                       ("php_class_prefix", '"AF"', '"AG"'),
+                       ("php_metadata_namespace", '"Acme\\\\Meta"', '"Acme\\\\Meta2"'),
+                       ("ruby_package", '"Acme::Foo"', '"Acme::Bar"'),
+                       ("swift_prefix", '"AF"', '"AG"'),
+                       ("optimize_for", "SPEED", "LITE_RUNTIME"),
+                       ("cc_enable_arenas", "true", "false"),
+                       ("java_generic_services", "false", "true"),
+                       ("py_generic_services", "false", "true"),
+                       ("cc_generic_services", "false", "true")]:
+    hdr = f'syntax = "proto3";\n\npackage acme.foo.v1;\n\noption {opt} = {val};\n\n'
+    hdr2 = f'syntax = "proto3";\n\npackage acme.foo.v1;\n\noption {opt} = {val2};\n\n'
+    hdr0 = 'syntax = "proto3";\n\npackage acme.foo.v1;\n\n'
+    body = "message M {\n  string a = 1;\n}\n"
+    brk(f"b_file_same_{opt}_changed", {A: hdr + body}, {A: hdr2 + body})
+    brk(f"b_file_same_{opt}_removed", {A: hdr + body}, {A: hdr0 + body})
+    brk(f"b_file_same_{opt}_kept_ok", {A: hdr + body}, {A: hdr + body})
+brk("b_field_same_jstype", {A: f("message M {\n  int64 a = 1;\n}\n")}, {A: f("message M {\n  int64 a = 1 [jstype = JS_STRING];\n}\n")})
+brk("b_field_same_jstype_string_field_ok", {A: f("message M {\n  int64 a = 1 [jstype = JS_STRING];\n}\n")}, {A: f("message M {\n  int64 a = 1 [jstype = JS_STRING];\n  string b = 2;\n}\n")})
+P2 = 'syntax = "proto2";\n\npackage acme.foo.v1;\n\n'
+brk("b_field_same_ctype", {A: f("message M {\n  optional string a = 1;\n}\n", P2)}, {A: f("message M {\n  optional string a = 1 [ctype = CORD];\n}\n", P2)})
+brk("b_field_same_ctype_piece_to_string_ok", {A: f("message M {\n  optional string a = 1 [ctype = STRING_PIECE];\n}\n", P2)}, {A: f("message M {\n  optional string a = 1;\n}\n", P2)})
+brk("b_field_same_java_utf8", {A: f("message M {\n  optional string a = 1;\n}\n", P2)}, {A: f("message M {\n  optional string a = 1;\n}\n", P2.replace("\n\n", "\n\noption java_string_check_utf8 = true;\n\n", 1))})
+brk("b_field_same_default", {A: f("message M {\n  optional int32 a = 1 [default = 5];\n  optional string s = 2 [default = \"x\"];\n}\n", P2)}, {A: f("message M {\n  optional int32 a = 1 [default = 6];\n  optional string s = 2;\n}\n", P2)})
+brk("b_field_same_default_equal_ok", {A: f("message M {\n  optional int32 a = 1 [default = 0];\n  optional double d = 2 [default = 1.0];\n}\n", P2)}, {A: f("message M {\n  optional int32 a = 1;\n  optional double d = 2 [default = 1];\n}\n", P2)})
+brk("b_field_required_proto2_cardinality", {A: f("message M {\n  optional int32 a = 1;\n}\n", P2)}, {A: f("message M {\n  required int32 a = 1;\n}\n", P2)})
+brk("b_message_same_required_fields_added", {A: f("message M {\n  optional int32 a = 1;\n}\n", P2)}, {A: f("message M {\n  optional int32 a = 1;\n  required int32 b = 2;\n}\n", P2)}, use=("WIRE",))
+brk("b_message_same_required_fields_deleted", {A: f("message M {\n  optional int32 a = 1;\n  required int32 b = 2;\n}\n", P2)}, {A: f("message M {\n  optional int32 a = 1;\n  reserved 2;\n}\n", P2)}, use=("WIRE",))
+brk("b_extension_message_no_delete", {A: f("message M {\n  extensions 100 to 199, 500 to max;\n}\n", P2)}, {A: f("message M {\n  extensions 100 to 149;\n}\n", P2)})
+brk("b_extension_message_widened_ok", {A: f("message M {\n  extensions 100 to 199;\n}\n", P2)}, {A: f("message M {\n  extensions 100 to 299;\n}\n", P2)})
+ext_file = f("""
+message M {
+  extensions 100 to 199;
+}
+extend M {
+  optional string tag = 100;
+}
+message Scope {
+  extend M {
+    optional int32 level = 101;
+  }
+}
+""", P2)
+brk("b_extension_no_delete", {A: ext_file}, {A: mod(ext_file, "extend M {\n  optional string tag = 100;\n}\n", "")})
+brk("b_extension_no_delete_nested", {A: ext_file}, {A: mod(ext_file, "  extend M {\n    optional int32 level = 101;\n  }\n", "")})
+brk("b_extension_same_type", {A: ext_file}, {A: mod(ext_file, "optional string tag = 100;", "optional bytes tag = 100;")})
+brk("b_extension_same_name", {A: ext_file}, {A: mod(ext_file, "optional string tag = 100;", "optional string label = 100;")})
+brk("b_message_no_standard_descriptor_accessor", {A: f("message M {\n  string a = 1;\n}\n")}, {A: f("message M {\n  option no_standard_descriptor_accessor = true;\n  string a = 1;\n}\n")})
+brk("b_message_same_json_format", {A: f("message M {\n  optional string a = 1;\n}\n")}, {A: f("message M {\n  optional string a = 1;\n}\n", P2)}, use=("WIRE_JSON",))
+brk("b_enum_same_json_format", {A: f("enum E {\n  E_UNSPECIFIED = 0;\n}\n")}, {A: f("enum E {\n  E_UNSPECIFIED = 0;\n}\n", P2)}, use=("WIRE_JSON",))
+brk("b_enum_same_type_open_closed", {A: f("enum E {\n  E_UNSPECIFIED = 0;\n}\n")}, {A: f("enum E {\n  E_UNSPECIFIED = 0;\n}\n", P2)})
+brk("b_field_same_utf8_validation", {A: f("message M {\n  optional string a = 1;\n}\n")}, {A: f("message M {\n  optional string a = 1;\n}\n", P2)})
+ED = 'edition = "2023";\n\npackage acme.foo.v1;\n\n'
+brk("b_editions_field_presence_implicit", {A: f("message M {\n  string a = 1;\n}\n", ED)}, {A: f("message M {\n  string a = 1 [features.field_presence = IMPLICIT];\n}\n", ED)})
+brk("b_editions_same_as_proto3_ok", {A: f("message M {\n  string a = 1;\n  int32 b = 2;\n}\n", ED)}, {A: f("message M {\n  string a = 1;\n  int32 b = 2;\n  bool c = 3;\n}\n", ED)})
+brk("b_editions_delimited_encoding", {A: f("message M {\n  N n = 1;\n}\nmessage N {\n  string a = 1;\n}\n", ED)}, {A: f("message M {\n  N n = 1 [features.message_encoding = DELIMITED];\n}\nmessage N {\n  string a = 1;\n}\n", ED)})
+brk("b_editions_utf8_validation", {A: f("message M {\n  string a = 1;\n}\n", ED)}, {A: f("message M {\n  string a = 1 [features.utf8_validation = NONE];\n}\n", ED)})
+brk("b_editions_enum_closed", {A: f("enum E {\n  E_UNSPECIFIED = 0;\n}\n", ED)}, {A: f("enum E {\n  option features.enum_type = CLOSED;\n  E_UNSPECIFIED = 0;\n}\n", ED)})
+brk("b_editions_json_format", {A: f("message M {\n  string a = 1;\n}\n", ED)}, {A: f("message M {\n  option features.json_format = LEGACY_BEST_EFFORT;\n  string a = 1;\n}\n", ED)}, use=("WIRE_JSON",))
+brk("b_proto3_to_editions_ok", {A: f("message M {\n  string a = 1;\n  optional int32 b = 2;\n}\n")}, {A: f("message M {\n  string a = 1 [features.field_presence = IMPLICIT];\n  int32 b = 2;\n}\n", ED)}, use=("WIRE",))
+brk("b_packed_change_ok", {A: f("message M {\n  repeated int32 a = 1;\n}\n")}, {A: f("message M {\n  repeated int32 a = 1 [packed = false];\n}\n")})
+brk("b_proto2_packed_change_ok", {A: f("message M {\n  repeated int32 a = 1;\n}\n", P2)}, {A: f("message M {\n  repeated int32 a = 1 [packed = true];\n}\n", P2)})
+# package category
+PKG = ("PACKAGE",)
+brk("b_package_no_delete", {A: base_msg, "acme/bar/v1/bar.proto": 'syntax = "proto3";\n\npackage acme.bar.v1;\n\nmessage Bar {\n  string a = 1;\n}\n'}, {A: base_msg}, use=PKG)
+brk("b_package_message_no_delete", {A: base_msg + "\nmessage Gone {\n  string a = 1;\n}\n"}, {A: base_msg}, use=PKG)
+brk("b_package_message_no_delete_nested", {A: base_msg}, {A: mod(mod(base_msg, "  Detail detail = 8;\n", ""), "  message Detail {\n    string note = 1;\n  }\n", "")}, use=PKG)
+brk("b_package_message_no_delete_file_gone", {A: base_msg, P + "gone.proto": f("message Gone {\n  string a = 1;\n}\n")}, {A: base_msg}, use=PKG)
+brk("b_package_enum_no_delete", {A: base_msg + "\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n}\n"}, {A: base_msg}, use=PKG)
+brk("b_package_service_no_delete", {A: base_msg}, {A: mod(base_msg, "service OrderService {\n  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);\n  rpc WatchOrders(GetOrderRequest) returns (stream GetOrderResponse);\n}\n", "")}, use=PKG)
+brk("b_package_extension_no_delete", {A: ext_file}, {A: mod(ext_file, "extend M {\n  optional string tag = 100;\n}\n", "")}, use=PKG)
+brk("b_package_file_split_ok", {A: base_msg + "\nmessage Moved {\n  string a = 1;\n}\n"}, {A: base_msg, P + "moved.proto": f("message Moved {\n  string a = 1;\n}\n")}, use=PKG)
+brk("b_package_file_renamed_ok", {A: base_msg}, {P + "orders.proto": base_msg}, use=PKG)
+# config forms
+brk("b_config_except", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "")}, yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  except:\n    - FIELD_NO_DELETE\n")
+brk("b_config_ignore", {A: base_msg, "acme/bar/v1/bar.proto": 'syntax = "proto3";\n\npackage acme.bar.v1;\n\nmessage Bar {\n  string a = 1;\n  string b = 2;\n}\n'},
+    {A: mod(base_msg, "  int64 amount = 2;\n", ""), "acme/bar/v1/bar.proto": 'syntax = "proto3";\n\npackage acme.bar.v1;\n\nmessage Bar {\n  string a = 1;\n}\n'},
+    yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  ignore:\n    - acme/bar\n")
+brk("b_config_ignore_only", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")},
+    yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  ignore_only:\n    FIELD_NO_DELETE:\n      - acme/foo/v1/order.proto\n")
+UNST = 'syntax = "proto3";\n\npackage acme.foo.v1beta1;\n\nmessage M {\n  string a = 1;\n  string b = 2;\n}\n'
+brk("b_config_ignore_unstable_packages", {"acme/foo/v1beta1/m.proto": UNST}, {"acme/foo/v1beta1/m.proto": UNST.replace("  string b = 2;\n", "")},
+    yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  ignore_unstable_packages: true\n")
+brk("b_config_unstable_not_ignored_by_default", {"acme/foo/v1beta1/m.proto": UNST}, {"acme/foo/v1beta1/m.proto": UNST.replace("  string b = 2;\n", "")})
+brk("b_config_v1", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "")}, yaml="version: v1\nbreaking:\n  use:\n    - FILE\n")
+brk("b_config_v1_wire_json", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "int64 total = 2;")}, yaml="version: v1\nbreaking:\n  use:\n    - WIRE_JSON\n")
+brk("b_config_v1_defaults", {A: base_msg}, {A: mod(base_msg, "int64 amount = 2;", "int64 total = 2;")}, yaml="version: v1\n")
+brk("b_config_no_yaml", {A: base_msg}, {A: mod(base_msg, "  int64 amount = 2;\n", "")}, yaml="")
+brk("b_config_single_rule", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")}, yaml="version: v2\nbreaking:\n  use:\n    - FIELD_SAME_TYPE\n")
+brk("b_config_v1_deprecated_field_same_label", {A: base_msg}, {A: mod(base_msg, "  string id = 1;", "  repeated string id = 1;")}, yaml="version: v1\nbreaking:\n  use:\n    - FIELD_SAME_LABEL\n    - FILE_SAME_PHP_GENERIC_SERVICES\n")
+brk("b_config_except_category", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")}, yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  except:\n    - WIRE\n")
+brk("b_config_ignore_only_category", {A: base_msg}, {A: mod(mod(base_msg, "  int64 amount = 2;\n", ""), "string id = 1;", "bytes id = 1;")}, yaml="version: v2\nbreaking:\n  use:\n    - FILE\n  ignore_only:\n    WIRE_JSON:\n      - acme/foo/v1\n")
+# workspaces
+W2 = "version: v2\nmodules:\n  - path: api\n  - path: common\nbreaking:\n  use:\n    - FILE\n"
+common = 'syntax = "proto3";\n\npackage common.v1;\n\nmessage Money {\n  string currency = 1;\n  int64 units = 2;\n}\n'
+api = 'syntax = "proto3";\n\npackage api.v1;\n\nimport "common/v1/money.proto";\n\nmessage Price {\n  common.v1.Money money = 1;\n  string label = 2;\n}\n'
+brk("b_workspace_v2_two_modules", {"api/api/v1/price.proto": api, "common/common/v1/money.proto": common},
+    {"api/api/v1/price.proto": api.replace("  string label = 2;\n", ""), "common/common/v1/money.proto": common.replace("int64 units = 2;", "string units = 2;")}, yaml=W2)
+brk("b_workspace_v2_clean", {"api/api/v1/price.proto": api, "common/common/v1/money.proto": common},
+    {"api/api/v1/price.proto": api, "common/common/v1/money.proto": common}, yaml=W2)
+W2b = "version: v2\nmodules:\n  - path: api\n    breaking:\n      use:\n        - WIRE\n  - path: common\nbreaking:\n  use:\n    - FILE\n"
+brk("b_workspace_v2_module_config", {"api/api/v1/price.proto": api, "common/common/v1/money.proto": common},
+    {"api/api/v1/price.proto": api.replace("string label = 2;", "string title = 2;"), "common/common/v1/money.proto": common.replace("int64 units = 2;", "int64 amount = 2;")}, yaml=W2b)
+def work_v1(name, before_api, after_api, before_common, after_common):
+    files = {"before/buf.work.yaml": "version: v1\ndirectories:\n  - api\n  - common\n", "after/buf.work.yaml": "version: v1\ndirectories:\n  - api\n  - common\n",
+             "before/api/buf.yaml": "version: v1\nbreaking:\n  use:\n    - FILE\n", "after/api/buf.yaml": "version: v1\nbreaking:\n  use:\n    - FILE\n",
+             "before/common/buf.yaml": "version: v1\nbreaking:\n  use:\n    - PACKAGE\n", "after/common/buf.yaml": "version: v1\nbreaking:\n  use:\n    - PACKAGE\n",
+             "before/api/api/v1/price.proto": before_api, "after/api/api/v1/price.proto": after_api,
+             "before/common/common/v1/money.proto": before_common, "after/common/common/v1/money.proto": after_common}
+    CASES[name] = files
+work_v1("b_workspace_v1_buf_work", api, api.replace("  string label = 2;\n", ""), common, common.replace("string currency = 1;", "bytes currency = 1;"))
+work_v1("b_workspace_v1_clean", api, api, common, common)
+# public imports
+pub_a = 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport public "acme/foo/v1/shared.proto";\n\nmessage UsesShared {\n  Shared s = 1;\n}\n'
+shared = 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage Shared {\n  string a = 1;\n}\n'
+brk("b_public_import_type_moved", {P + "a.proto": pub_a, P + "shared.proto": shared},
+    {P + "a.proto": pub_a, P + "shared.proto": shared.replace("string a = 1;", "int32 a = 1;")})
+# nested and moves
+brk("b_nested_message_moved_out", {A: f("message Outer {\n  message Inner {\n    string a = 1;\n  }\n  Inner inner = 1;\n}\n")}, {A: f("message Outer {\n  Inner inner = 1;\n}\nmessage Inner {\n  string a = 1;\n}\n")})
+brk("b_deeply_nested_delete", {A: f("message A {\n  message B {\n    message C {\n      string x = 1;\n    }\n  }\n}\n")}, {A: f("message A {\n  message B {\n  }\n}\n")})
+brk("b_deeply_nested_delete_all", {A: f("message A {\n  message B {\n    message C {\n      string x = 1;\n    }\n  }\n}\n")}, {A: f("message A {\n}\n")})
+brk("b_map_value_type_changed", {A: f("message M {\n  map<string, int32> m = 1;\n}\n")}, {A: f("message M {\n  map<string, int64> m = 1;\n}\n")})
+brk("b_map_key_type_changed", {A: f("message M {\n  map<string, int32> m = 1;\n}\n")}, {A: f("message M {\n  map<int32, int32> m = 1;\n}\n")})
+brk("b_group_proto2", {A: f("message M {\n  optional group G = 1 {\n    optional string a = 2;\n  }\n}\n", P2)}, {A: f("message M {\n  optional group G = 1 {\n    optional int32 a = 2;\n  }\n}\n", P2)})
+
+# ---------------------------------------------------------------- lint
+clean = f("""
+// Order is an order.
+message Order {
+  // id identifies the order.
+  string id = 1;
+}
+""")
+lint("l_clean_standard", {P + "order.proto": clean})
+lint("l_package_defined", {"order.proto": 'syntax = "proto3";\n\nmessage Order {\n  string id = 1;\n}\n'})
+lint("l_package_directory_match", {"acme/order.proto": clean})
+lint("l_package_lower_snake_case", {"Acme/Foo/v1/order.proto": 'syntax = "proto3";\n\npackage Acme.Foo.v1;\n\nmessage Order {\n  string id = 1;\n}\n'})
+lint("l_package_version_suffix", {"acme/foo/order.proto": 'syntax = "proto3";\n\npackage acme.foo;\n\nmessage Order {\n  string id = 1;\n}\n'})
+lint("l_package_version_suffix_beta_ok", {"acme/foo/v1beta1/order.proto": 'syntax = "proto3";\n\npackage acme.foo.v1beta1;\n\nmessage Order {\n  string id = 1;\n}\n'})
+lint("l_package_version_suffix_bad_forms", {"acme/foo/v0/a.proto": 'syntax = "proto3";\n\npackage acme.foo.v0;\n\nmessage A {\n  string id = 1;\n}\n', "acme/foo/v1alphabeta/b.proto": 'syntax = "proto3";\n\npackage acme.foo.v1alphabeta;\n\nmessage B {\n  string id = 1;\n}\n', "acme/foo/v2test/c.proto": 'syntax = "proto3";\n\npackage acme.foo.v2test;\n\nmessage C {\n  string id = 1;\n}\n', "acme/foo/v1p1alpha1/d.proto": 'syntax = "proto3";\n\npackage acme.foo.v1p1alpha1;\n\nmessage D {\n  string id = 1;\n}\n'})
+lint("l_syntax_specified", {P + "order.proto": 'package acme.foo.v1;\n\nmessage Order {\n  optional string id = 1;\n}\n'})
+lint("l_syntax_specified_proto2_ok", {P + "order.proto": 'syntax = "proto2";\n\npackage acme.foo.v1;\n\nmessage Order {\n  optional string id = 1;\n}\n'})
+lint("l_file_lower_snake_case", {P + "OrderService.proto": clean})
+lint("l_file_lower_snake_case_digits_ok", {P + "order_v2.proto": clean})
+lint("l_directory_same_package", {P + "a.proto": clean, P + "b.proto": 'syntax = "proto3";\n\npackage acme.foo.v2;\n\nmessage B {\n  string id = 1;\n}\n'})
+lint("l_directory_same_package_no_package", {P + "a.proto": clean, P + "b.proto": 'syntax = "proto3";\n\nmessage B {\n  string id = 1;\n}\n'})
+lint("l_package_same_directory", {P + "a.proto": clean, "acme/foo/v1/sub/b.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage B {\n  string id = 1;\n}\n'})
+for opt, v1, v2 in [("go_package", '"x/foo;foov1"', '"y/foo;foov1"'), ("java_package", '"com.a"', '"com.b"'),
+                    ("java_multiple_files", "true", "false"), ("csharp_namespace", '"A"', '"B"'),
+                    ("php_namespace", '"A"', '"B"'), ("ruby_package", '"A"', '"B"'), ("swift_prefix", '"A"', '"B"')]:
+    fa = f'syntax = "proto3";\n\npackage acme.foo.v1;\n\noption {opt} = {v1};\n\nmessage A {{\n  string id = 1;\n}}\n'
+    fb = f'syntax = "proto3";\n\npackage acme.foo.v1;\n\noption {opt} = {v2};\n\nmessage B {{\n  string id = 1;\n}}\n'
+    fc = f'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage C {{\n  string id = 1;\n}}\n'
+    lint(f"l_package_same_{opt}_different", {P + "a.proto": fa, P + "b.proto": fb}, use=("BASIC",))
+    lint(f"l_package_same_{opt}_missing", {P + "a.proto": fa, P + "c.proto": fc}, use=("BASIC",))
+    lint(f"l_package_same_{opt}_equal_ok", {P + "a.proto": fa, P + "b.proto": fa.replace("message A", "message B")}, use=("BASIC",))
+lint("l_message_pascal_case", {P + "a.proto": f("message order_item {\n  string id = 1;\n}\nmessage HTTPThing {\n  string id = 1;\n}\n")})
+lint("l_field_lower_snake_case", {P + "a.proto": f("message Order {\n  string orderId = 1;\n  string HTTPCode = 2;\n  string line_2 = 3;\n  string x2y = 4;\n  map<string, string> SomeMap = 5;\n}\n")})
+lint("l_oneof_lower_snake_case", {P + "a.proto": f("message Order {\n  oneof PaymentKind {\n    string card = 1;\n  }\n  optional string Maybe = 2;\n}\n")})
+lint("l_enum_pascal_case", {P + "a.proto": f("enum order_state {\n  ORDER_STATE_UNSPECIFIED = 0;\n}\n")})
+lint("l_enum_value_upper_snake_case", {P + "a.proto": f("enum State {\n  STATE_UNSPECIFIED = 0;\n  State_Open = 1;\n  STATE_closed = 2;\n}\n")})
+lint("l_enum_value_prefix", {P + "a.proto": f("enum OrderState {\n  ORDER_STATE_UNSPECIFIED = 0;\n  OPEN = 1;\n  STATE_CLOSED = 2;\n}\n")})
+lint("l_enum_zero_value_suffix", {P + "a.proto": f("enum OrderState {\n  ORDER_STATE_NONE = 0;\n  ORDER_STATE_OPEN = 1;\n}\n")})
+lint("l_enum_zero_value_suffix_option", {P + "a.proto": f("enum OrderState {\n  ORDER_STATE_NONE = 0;\n  ORDER_STATE_OPEN = 1;\n}\n")}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  enum_zero_value_suffix: _NONE\n")
+lint("l_enum_first_value_zero", {P + "a.proto": f("enum OrderState {\n  ORDER_STATE_UNSPECIFIED = 1;\n  ORDER_STATE_ZERO = 0;\n}\n", P2)})
+lint("l_enum_no_allow_alias", {P + "a.proto": f("enum OrderState {\n  option allow_alias = true;\n  ORDER_STATE_UNSPECIFIED = 0;\n  ORDER_STATE_OPEN = 1;\n  ORDER_STATE_STARTED = 1;\n}\n")})
+lint("l_enum_allow_alias_false_ok", {P + "a.proto": f("enum OrderState {\n  option allow_alias = false;\n  ORDER_STATE_UNSPECIFIED = 0;\n}\n")})
+svc = f("""
+service Orders {
+  rpc get_order(GetOrderRequest) returns (GetOrderResponse);
+  rpc ListOrders(ListRequest) returns (ListOrdersResponse);
+  rpc Same(SameRequest) returns (SameRequest);
+  rpc Upload(stream UploadRequest) returns (UploadResponse);
+  rpc Watch(WatchRequest) returns (stream WatchResponse);
+}
+message GetOrderRequest {}
+message GetOrderResponse {}
+message ListRequest {}
+message ListOrdersResponse {}
+message SameRequest {}
+message UploadRequest {}
+message UploadResponse {}
+message WatchRequest {}
+message WatchResponse {}
+""")
+lint("l_service_rules", {P + "svc.proto": svc})
+lint("l_service_pascal_case", {P + "svc.proto": f("service order_service {\n  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);\n}\nservice HTTPService {\n  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);\n}\nmessage GetOrderRequest {}\nmessage GetOrderResponse {}\n")})
+lint("l_unary_rpc", {P + "svc.proto": svc}, use=("UNARY_RPC",))
+lint("l_rpc_request_response_unique_shared", {P + "svc.proto": f("""
+service OrderService {
+  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);
+  rpc FetchOrder(GetOrderRequest) returns (GetOrderResponse);
+}
+message GetOrderRequest {}
+message GetOrderResponse {}
+""")})
+empty_svc = 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "google/protobuf/empty.proto";\n\nservice OrderService {\n  rpc Ping(google.protobuf.Empty) returns (google.protobuf.Empty);\n  rpc Pong(google.protobuf.Empty) returns (PongResponse);\n}\nmessage PongResponse {}\n'
+lint("l_rpc_empty_default", {P + "svc.proto": empty_svc})
+lint("l_rpc_empty_allowed_both", {P + "svc.proto": empty_svc}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  rpc_allow_google_protobuf_empty_requests: true\n  rpc_allow_google_protobuf_empty_responses: true\n")
+lint("l_rpc_empty_allowed_requests", {P + "svc.proto": empty_svc}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  rpc_allow_google_protobuf_empty_requests: true\n")
+lint("l_rpc_same_request_response_allowed", {P + "svc.proto": f("service OrderService {\n  rpc Same(SameRequest) returns (SameRequest);\n}\nmessage SameRequest {}\n")}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  rpc_allow_same_request_response: true\n")
+lint("l_service_suffix_option", {P + "svc.proto": f("service OrderAPI {\n  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);\n}\nmessage GetOrderRequest {}\nmessage GetOrderResponse {}\n")}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  service_suffix: API\n")
+lint("l_rpc_standard_name_service_prefixed_ok", {P + "svc.proto": f("service OrderService {\n  rpc Get(OrderServiceGetRequest) returns (OrderServiceGetResponse);\n}\nmessage OrderServiceGetRequest {}\nmessage OrderServiceGetResponse {}\n")})
+lint("l_field_not_required", {P + "a.proto": f("message Order {\n  required string id = 1;\n  optional string note = 2;\n}\n", P2)})
+lint("l_field_not_required_editions", {P + "a.proto": f("message Order {\n  string id = 1 [features.field_presence = LEGACY_REQUIRED];\n}\n", ED)})
+lint("l_import_no_public", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport public "acme/foo/v1/b.proto";\n\nmessage A {\n  B b = 1;\n}\n', P + "b.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage B {\n  string id = 1;\n}\n'})
+lint("l_import_used", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "acme/foo/v1/b.proto";\nimport "google/protobuf/timestamp.proto";\n\nmessage A {\n  string id = 1;\n}\n', P + "b.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage B {\n  string id = 1;\n}\n'})
+lint("l_import_used_via_option_ok", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "acme/foo/v1/opts.proto";\n\nmessage A {\n  string id = 1 [(acme.foo.v1.sensitive) = true];\n}\n', P + "opts.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "google/protobuf/descriptor.proto";\n\nextend google.protobuf.FieldOptions {\n  bool sensitive = 50001;\n}\n'})
+lint("l_import_used_via_map_ok", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "google/protobuf/timestamp.proto";\n\nmessage A {\n  map<string, google.protobuf.Timestamp> times = 1;\n}\n'})
+lint("l_import_used_via_public_reexport_ok", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "acme/foo/v1/reexport.proto";\n\nmessage A {\n  B b = 1;\n}\n', P + "reexport.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport public "acme/foo/v1/b.proto";\n', P + "b.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage B {\n  string id = 1;\n}\n'})
+lint("l_package_no_import_cycle", {"acme/a/v1/a.proto": 'syntax = "proto3";\n\npackage acme.a.v1;\n\nimport "acme/b/v1/b.proto";\n\nmessage A {\n  acme.b.v1.B b = 1;\n}\nmessage X {\n  string id = 1;\n}\n',
+    "acme/b/v1/b.proto": 'syntax = "proto3";\n\npackage acme.b.v1;\n\nmessage B {\n  string id = 1;\n}\n', "acme/b/v1/c.proto": 'syntax = "proto3";\n\npackage acme.b.v1;\n\nimport "acme/a/v1/a.proto";\n\nmessage C {\n  acme.a.v1.X x = 1;\n}\n'})
+lint("l_stable_package_no_import_unstable", {"acme/a/v1/a.proto": 'syntax = "proto3";\n\npackage acme.a.v1;\n\nimport "acme/b/v1beta1/b.proto";\n\nmessage A {\n  acme.b.v1beta1.B b = 1;\n}\n',
+    "acme/b/v1beta1/b.proto": 'syntax = "proto3";\n\npackage acme.b.v1beta1;\n\nmessage B {\n  string id = 1;\n}\n'}, use=("STANDARD", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"))
+commented = f("""
+// Order documents itself.
+message Order {
+  // id is documented.
+  string id = 1;
+  string note = 2;
+  // buf:lint:ignore COMMENT_FIELD
+  string other = 3;
+  oneof kind {
+    string a = 4;
+  }
+  // The choice.
+  oneof choice {
+    // b.
+    string b = 5;
+  }
+  map<string, string> labels = 6;
+  optional string maybe = 7;
+}
+
+message Undocumented {
+  //
+  string x = 1;
+}
+
+enum State {
+  // unspecified
+  STATE_UNSPECIFIED = 0;
+  STATE_OPEN = 1;
+}
+
+service OrderService {
+  rpc GetOrder(GetOrderRequest) returns (GetOrderResponse);
+}
+
+// Documented service.
+service OtherService {
+  // Documented rpc.
+  rpc GetOther(GetOtherRequest) returns (GetOtherResponse);
+}
+
+message GetOrderRequest {}
+message GetOrderResponse {}
+message GetOtherRequest {}
+message GetOtherResponse {}
+""")
+lint("l_comments", {P + "a.proto": commented}, use=("COMMENTS",))
+lint("l_comments_trailing_not_enough", {P + "a.proto": f("message Order { // trailing\n  string id = 1; // trailing\n}\n")}, use=("COMMENTS",))
+ign = f("""
+// buf:lint:ignore MESSAGE_PASCAL_CASE
+message bad_name {
+  // buf:lint:ignore FIELD_LOWER_SNAKE_CASE
+  string BadField = 1;
+  string AlsoBad = 2;
+}
+""")
+lint("l_comment_ignores_v2_default", {P + "a.proto": ign})
+lint("l_comment_ignores_v2_disallowed", {P + "a.proto": ign}, yaml="version: v2\nlint:\n  disallow_comment_ignores: true\n")
+lint("l_comment_ignores_v1_not_allowed", {P + "a.proto": ign}, yaml="version: v1\n")
+lint("l_comment_ignores_v1_allowed", {P + "a.proto": ign}, yaml="version: v1\nlint:\n  allow_comment_ignores: true\n")
+lint("l_comment_ignore_wrong_rule", {P + "a.proto": f("// buf:lint:ignore FIELD_LOWER_SNAKE_CASE\nmessage bad_name {\n  string ok = 1;\n}\n")})
+lint("l_config_except", {P + "a.proto": f("message bad_name {\n  string BadField = 1;\n}\n")}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  except:\n    - FIELD_LOWER_SNAKE_CASE\n")
+lint("l_config_ignore", {P + "a.proto": f("message bad_name {\n  string ok = 1;\n}\n"), "acme/bar/v1/b.proto": 'syntax = "proto3";\n\npackage acme.bar.v1;\n\nmessage bad_too {\n  string ok = 1;\n}\n'}, yaml="version: v2\nlint:\n  ignore:\n    - acme/bar\n")
+lint("l_config_ignore_only", {P + "a.proto": f("message bad_name {\n  string BadField = 1;\n}\n")}, yaml="version: v2\nlint:\n  ignore_only:\n    FIELD_LOWER_SNAKE_CASE:\n      - acme/foo/v1/a.proto\n")
+lint("l_config_minimal", {"x/a.proto": f("message bad_name {\n  string BadField = 1;\n}\n")}, use=("MINIMAL",))
+lint("l_config_basic", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\nservice S {\n  rpc Do(DoRequest) returns (DoRequest);\n}\nmessage DoRequest {}\n")}, use=("BASIC",))
+lint("l_config_v1_default", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\n")}, yaml="version: v1\nlint:\n  use:\n    - DEFAULT\n")
+lint("l_config_v1_no_lint_section", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\n")}, yaml="version: v1\n")
+lint("l_config_no_yaml", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\n")}, yaml="")
+lint("l_workspace_v2", {"api/api/v1/a.proto": 'syntax = "proto3";\n\npackage api.v1;\n\nimport "common/v1/c.proto";\n\nmessage A {\n  common.v1.C c = 1;\n  string BadName = 2;\n}\n',
+    "common/common/v1/c.proto": 'syntax = "proto3";\n\npackage common.v1;\n\nmessage C {\n  string id = 1;\n}\nenum E {\n  ZERO = 0;\n}\n'},
+    yaml="version: v2\nmodules:\n  - path: api\n  - path: common\n    lint:\n      use:\n        - MINIMAL\n")
+CASES["l_workspace_v1"] = {"input/buf.work.yaml": "version: v1\ndirectories:\n  - api\n  - common\n",
+    "input/api/buf.yaml": "version: v1\nlint:\n  use:\n    - STANDARD\n",
+    "input/common/buf.yaml": "version: v1\nlint:\n  use:\n    - BASIC\n",
+    "input/api/api/v1/a.proto": 'syntax = "proto3";\n\npackage api.v1;\n\nimport "common/v1/c.proto";\n\nmessage A {\n  common.v1.C c = 1;\n}\nenum E {\n  ZERO = 0;\n}\n',
+    "input/common/common/v1/c.proto": 'syntax = "proto3";\n\npackage common.v1;\n\nmessage C {\n  string id = 1;\n}\nenum E {\n  ZERO = 0;\n}\n'}
+lint("l_config_v1_deprecated_import_no_weak", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\n")}, yaml="version: v1\nlint:\n  use:\n    - BASIC\n    - IMPORT_NO_WEAK\n")
+lint("l_config_ignore_only_category", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\nmessage bad_name {\n  string BadField = 1;\n}\n")}, yaml="version: v2\nlint:\n  ignore_only:\n    BASIC:\n      - acme\n")
+lint("l_config_except_category", {P + "a.proto": f("enum E {\n  ZERO = 0;\n}\nmessage bad_name {\n  string BadField = 1;\n}\n")}, yaml="version: v2\nlint:\n  use:\n    - STANDARD\n  except:\n    - BASIC\n")
+lint("l_nested_names", {P + "a.proto": f("message Outer {\n  message inner_msg {\n    string Bad = 1;\n    enum kind {\n      ZERO = 0;\n    }\n  }\n}\n")})
+lint("l_group_proto2", {P + "a.proto": f("message M {\n  optional group Result = 1 {\n    optional string url = 2;\n  }\n}\n", P2)})
+lint("l_extensions_fields", {P + "a.proto": f("message M {\n  extensions 100 to 199;\n}\nextend M {\n  optional string BadExt = 100;\n}\n", P2)})
+lint("l_editions_clean", {P + "a.proto": f("message Order {\n  string id = 1;\n  Order parent = 2 [features.message_encoding = DELIMITED];\n}\n", ED)})
+lint("l_json_name_ok", {P + "a.proto": f("message Order {\n  string id = 1 [json_name = \"ID\"];\n}\n")})
+lint("l_pascal_edge_cases", {P + "a.proto": f("message Order2Item {\n  string id = 1;\n}\nmessage ABC {\n  string id = 1;\n}\nmessage A_b {\n  string id = 1;\n}\n")})
+lint("l_snake_edge_cases", {P + "a.proto": f("message Order {\n  string id_ = 1;\n  string _id = 2;\n  string i_d2x = 3;\n  string abcDEF = 4;\n  string abc__def = 5;\n}\n")})
+lint("l_enum_value_prefix_digits", {P + "a.proto": f("enum HTTP2Kind {\n  HTTP2_KIND_UNSPECIFIED = 0;\n  HTTP2KIND_A = 1;\n}\n")})
+
+lint("l_tab_indented", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage bad_name {\n\tstring BadField = 1;\n\tenum kind {\n\t\tZERO = 0;\n\t}\n}\n'})
+brk("b_tab_indented", {A: 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage M {\n\tstring a = 1;\n\tint32 b = 2;\n}\n'}, {A: 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage M {\n\tbytes a = 1;\n}\n'})
+lint("l_tab_stops_mixed", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nmessage M {\n  \tstring BadA = 1;\n \t \tstring BadB = 2;\n\tstring   \tBadC = 3;\n}\n'})
+lint("l_import_cycle_three_packages", {"acme/a/v1/a.proto": 'syntax = "proto3";\n\npackage acme.a.v1;\n\nimport "acme/b/v1/b.proto";\n\nmessage A {\n  acme.b.v1.B b = 1;\n}\n',
+    "acme/b/v1/b.proto": 'syntax = "proto3";\n\npackage acme.b.v1;\n\nimport "acme/c/v1/c.proto";\n\nmessage B {\n  acme.c.v1.C c = 1;\n}\n',
+    "acme/c/v1/c.proto": 'syntax = "proto3";\n\npackage acme.c.v1;\n\nimport "acme/a/v1/x.proto";\n\nmessage C {\n  acme.a.v1.X x = 1;\n}\n',
+    "acme/a/v1/x.proto": 'syntax = "proto3";\n\npackage acme.a.v1;\n\nmessage X {\n  string id = 1;\n}\n'})
+lint("l_comments_detached_not_enough", {P + "a.proto": f("// Detached.\n\nmessage Order {\n  // Leading.\n  string id = 1;\n}\n")}, use=("COMMENTS",))
+lint("l_comments_block_style", {P + "a.proto": f("/* Documented. */\nmessage Order {\n  /**\n   * Also documented.\n   */\n  string id = 1;\n}\n")}, use=("COMMENTS",))
+lint("l_ignore_comment_on_field_type_rule", {P + "svc.proto": f("service OrderService {\n  // buf:lint:ignore RPC_REQUEST_STANDARD_NAME\n  rpc GetOrder(Req) returns (GetOrderResponse);\n}\nmessage Req {}\nmessage GetOrderResponse {}\n")})
+lint("l_ignore_comment_on_enum_value", {P + "a.proto": f("enum OrderState {\n  ORDER_STATE_UNSPECIFIED = 0;\n  // buf:lint:ignore ENUM_VALUE_PREFIX\n  OPEN = 1;\n  CLOSED = 2;\n}\n")})
+lint("l_ignore_comment_on_package", {P + "a.proto": 'syntax = "proto3";\n\n// buf:lint:ignore PACKAGE_VERSION_SUFFIX\npackage acme.foo;\n\nmessage Order {\n  string id = 1;\n}\n'.replace("package acme.foo;", "package acme.foo.v1x;")})
+lint("l_ignore_comment_on_import", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\n// buf:lint:ignore IMPORT_USED\nimport "google/protobuf/empty.proto";\n\nmessage Order {\n  string id = 1;\n}\n'})
+brk("b_oneof_field_added_to_oneof_ok", {A: base_msg}, {A: mod(base_msg, "    string iban = 6;\n", "    string iban = 6;\n    string wallet = 9;\n")})
+brk("b_enum_value_added_ok", {A: base_msg}, {A: mod(base_msg, "  STATUS_CLOSED = 2;\n", "  STATUS_CLOSED = 2;\n  STATUS_VOID = 3;\n")})
+brk("b_message_renamed", {A: base_msg}, {A: base_msg.replace("Detail", "Info")})
+brk("b_service_renamed", {A: base_msg}, {A: base_msg.replace("OrderService", "OrdersService")}, use=("WIRE",))
+brk("b_field_moved_between_messages", {A: f("message A {\n  string x = 1;\n  string y = 2;\n}\nmessage B {\n  string z = 1;\n}\n")}, {A: f("message A {\n  string x = 1;\n}\nmessage B {\n  string z = 1;\n  string y = 2;\n}\n")})
+brk("b_proto2_optional_to_required", {A: f("message M {\n  optional int32 a = 1;\n  required int32 b = 2;\n}\n", P2)}, {A: f("message M {\n  required int32 a = 1;\n  optional int32 b = 2;\n}\n", P2)}, use=("WIRE_JSON",))
+brk("b_packed_proto2_expanded_repeated_ok", {A: f("message M {\n  repeated int32 a = 1 [packed = true];\n}\n", P2)}, {A: f("message M {\n  repeated int32 a = 1;\n}\n", P2)}, use=("WIRE",))
+
+# ---------------------------------------------------------------- bad input
+lint("x_does_not_compile", {P + "a.proto": f("message Order {\n  string id = 1\n}\n")})
+lint("x_missing_import", {P + "a.proto": 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "acme/foo/v1/missing.proto";\n\nmessage A {\n  string id = 1;\n}\n'})
+lint("x_unknown_rule", {P + "a.proto": clean}, yaml="version: v2\nlint:\n  use:\n    - NOT_A_RULE\n")
+lint("x_unknown_type", {P + "a.proto": f("message Order {\n  Missing m = 1;\n}\n")})
+brk("x_breaking_current_broken", {A: base_msg}, {A: base_msg.replace("string id = 1;", "string id = 1")})
+brk("x_breaking_unknown_rule", {A: base_msg}, {A: base_msg}, yaml="version: v2\nbreaking:\n  use:\n    - FIELD_NO_DELETE_PLEASE\n")
+
+KNOWN = {
+    "l_enum_allow_alias_false_ok": "protoc rejects 'option allow_alias = false;' (\"has no effect\"); buf's compiler accepts it.",
+    "b_enum_alias_removed": "protoc reports allow_alias without aliases at the enum's end, buf's compiler at the option.",
+}
+for name, note in KNOWN.items():
+    CASES[name]["known-difference.txt"] = note + "\n"
+
+def main():
+    if os.path.isdir(OUT):
+        shutil.rmtree(OUT)
+    for name, files in CASES.items():
+        for path, text in files.items():
+            full = os.path.join(OUT, name, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w") as fh:
+                fh.write(text)
+        for side in ("before", "after", "input"):
+            os.makedirs(os.path.join(OUT, name), exist_ok=True)
+    print(len(CASES), "cases")
+
+main()

@@ -1,0 +1,138 @@
+package dev.invariantharness.proto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invariantharness.proto.cli.ProtoCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The specification of this module: for every case of the corpus ({@code src/test/corpus}), buf
+ * (from npm, pinned) and the harness's CLI find the same set of (rule id, path, start line, start
+ * column) and end in the same exit class (clean / findings / failure).
+ *
+ * <p>A case is a directory with {@code before/} and {@code after/} (breaking: {@code after}
+ * against {@code before}) or {@code input/} (lint); an optional {@code config.yaml} is passed to
+ * both as {@code --config}.
+ */
+class BufDifferentialTest {
+
+  private static final Path CORPUS = Path.of(System.getProperty("invariant.proto.corpus", "src/test/corpus"));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExecutorService BUF_POOL = Executors.newFixedThreadPool(2);
+  private static final Map<Path, Future<BufReference.Outcome>> BUF_RUNS = new ConcurrentHashMap<>();
+
+  @AfterAll
+  static void stopPool() {
+    BUF_POOL.shutdownNow();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCorpusCaseAgreesWithBuf() throws IOException {
+    assumeTrue(BufReference.available(), "buf is installed by the build (npm ci in target/buf)");
+    List<Path> cases;
+    try (Stream<Path> list = Files.list(CORPUS)) {
+      cases = list.filter(Files::isDirectory).sorted().toList();
+    }
+    // buf runs in the background, two at a time, while the harness checks case after case
+    for (Path c : cases) {
+      BUF_RUNS.put(c, BUF_POOL.submit(() -> BufReference.run(c, bufArgs(c), workingDir(c))));
+    }
+    return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> agree(c)));
+  }
+
+  static boolean isBreaking(Path c) {
+    return Files.isDirectory(c.resolve("after"));
+  }
+
+  static Path workingDir(Path c) {
+    return isBreaking(c) ? c.resolve("after") : c.resolve("input");
+  }
+
+  static List<String> bufArgs(Path c) {
+    List<String> args = new ArrayList<>();
+    if (isBreaking(c)) {
+      args.addAll(List.of("breaking", ".", "--against", c.resolve("before").toAbsolutePath().toString()));
+    } else {
+      args.addAll(List.of("lint", "."));
+    }
+    args.addAll(List.of("--error-format", "json"));
+    if (Files.exists(c.resolve("config.yaml"))) {
+      args.addAll(List.of("--config", c.resolve("config.yaml").toAbsolutePath().toString()));
+    }
+    return args;
+  }
+
+  static BufReference.Outcome harness(Path c) {
+    List<String> args = new ArrayList<>(bufArgs(c));
+    args.set(1, workingDir(c).toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = ProtoCli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    return new BufReference.Outcome(exit, out.toString().lines().filter(l -> !l.isBlank()).toList(), err.toString());
+  }
+
+  private static void agree(Path c) throws Exception {
+    Path known = c.resolve("known-difference.txt");
+    BufReference.Outcome buf = BUF_RUNS.get(c).get();
+    if (Files.exists(known)) {
+      // a documented divergence must still diverge; if it stops, the note is stale
+      BufReference.Outcome ours = harness(c);
+      assertThat(keys(ours).equals(keys(buf)) && ours.exitClass().equals(buf.exitClass()))
+          .as("%s is listed as a known difference but now agrees with buf: delete %s", c.getFileName(), known)
+          .isFalse();
+      assumeTrue(false, Files.readString(known).strip());
+    }
+    BufReference.Outcome ours = harness(c);
+    TreeSet<String> bufKeys = keys(buf);
+    TreeSet<String> ourKeys = keys(ours);
+    String report = "case " + c.getFileName() + "\n--- buf (exit " + buf.exit() + ")\n" + String.join("\n", buf.lines())
+        + "\n" + buf.stderr().strip() + "\n--- harness (exit " + ours.exit() + ")\n" + String.join("\n", ours.lines())
+        + "\n" + ours.stderr().strip();
+    assertThat(ourKeys).as(report).isEqualTo(bufKeys);
+    assertThat(ours.exitClass()).as(report).isEqualTo(buf.exitClass());
+    if (!bufKeys.contains("COMPILE")) {
+      assertThat(messages(ours)).as(report).isEqualTo(messages(buf));
+    }
+  }
+
+  /** Findings with their messages and end positions: the text tools reading buf's output see. */
+  private static TreeSet<String> messages(BufReference.Outcome outcome) throws IOException {
+    TreeSet<String> all = new TreeSet<>();
+    for (String line : outcome.lines()) {
+      JsonNode node = JSON.readTree(line);
+      if (!node.path("type").asText().equals("COMPILE")) {
+        all.add(node.toString());
+      }
+    }
+    return all;
+  }
+
+  private static TreeSet<String> keys(BufReference.Outcome outcome) throws IOException {
+    TreeSet<String> keys = new TreeSet<>();
+    for (String line : outcome.lines()) {
+      JsonNode node = JSON.readTree(line);
+      keys.add(node.path("type").asText() + " " + node.path("path").asText("") + ":"
+          + node.path("start_line").asInt() + ":" + node.path("start_column").asInt());
+    }
+    return keys;
+  }
+}
