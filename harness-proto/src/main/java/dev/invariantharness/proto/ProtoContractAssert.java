@@ -3,16 +3,13 @@ package dev.invariantharness.proto;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.evidence.Evidence;
-import dev.invariantharness.finding.Finding;
 import dev.invariantharness.finding.Findings;
+import dev.invariantharness.finding.InvariantAssert;
 import dev.invariantharness.finding.InvariantViolation;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
-import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.error.BasicErrorMessageFactory;
-import org.assertj.core.internal.Failures;
 
 /**
  * AssertJ assertions on proto contracts, failing with an INV-01 {@link InvariantViolation} that
@@ -22,7 +19,7 @@ import org.assertj.core.internal.Failures;
  * text format, are attached as evidence when a gate run is recording.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public class ProtoContractAssert extends AbstractAssert<ProtoContractAssert, ProtoImage> {
+public class ProtoContractAssert extends InvariantAssert<ProtoContractAssert, ProtoImage> {
 
   /** The invariant every failure here is reported under. */
   public static final String INVARIANT = "INV-01";
@@ -103,14 +100,7 @@ public class ProtoContractAssert extends AbstractAssert<ProtoContractAssert, Pro
         Evidence.diff("generated-" + d.path().replace('/', '_') + ".diff", d.expected(), d.actual());
       }
     }
-    try {
-      findings.assertNone();
-    } catch (InvariantViolation violation) {
-      AssertionError shaped = Failures.instance().failure(info, new BasicErrorMessageFactory("%s",
-          new Raw(violation.getMessage())));
-      throw new ProtoContractViolation(violation.findings(), "generated code drift", shaped.getMessage());
-    }
-    return this;
+    return failOn(findings);
   }
 
   private ProtoImage image() {
@@ -148,37 +138,7 @@ public class ProtoContractAssert extends AbstractAssert<ProtoContractAssert, Pro
       Evidence.text("proto-" + evidenceName + ".txt",
           found.stream().map(CheckFinding::text).collect(Collectors.joining("\n", "", "\n")));
     }
-    try {
-      findings.assertNone();
-    } catch (InvariantViolation violation) {
-      // through AssertJ's failure path, so as(...) and overridingErrorMessage(...) apply
-      AssertionError shaped = Failures.instance().failure(info, new BasicErrorMessageFactory("%s",
-          new Raw(violation.getMessage())));
-      throw new ProtoContractViolation(violation.findings(), rule, shaped.getMessage());
-    }
-  }
-
-  /** Prints as its text, without the quotes AssertJ puts around strings. */
-  private record Raw(String text) {
-    @Override
-    public String toString() {
-      return text;
-    }
-  }
-
-  /** An INV-01 violation whose message is AssertJ's (description included). */
-  static final class ProtoContractViolation extends InvariantViolation {
-    private static final long serialVersionUID = 1L;
-    private final String message;
-
-    ProtoContractViolation(List<Finding> findings, String rule, String message) {
-      super(INVARIANT, rule, findings);
-      this.message = message;
-    }
-
-    @Override
-    public String getMessage() {
-      return message;
-    }
+    // under this assertion's as(...) description
+    failOn(findings);
   }
 }
