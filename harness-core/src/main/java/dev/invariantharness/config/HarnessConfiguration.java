@@ -255,7 +255,15 @@ public final class HarnessConfiguration {
   public Map<String, String> describeForReport() {
     Map<String, String> out = new TreeMap<>();
     out.put("environment", environment());
-    out.put("FAIL_ON_REQUIRED_FAILURE", flag(FAIL_ON_REQUIRED_FAILURE, true) ? "1" : "0");
+    String mode;
+    try {
+      mode = flag(FAIL_ON_REQUIRED_FAILURE, true) ? "1" : "0";
+    } catch (HarnessInputException e) {
+      // The report of a run with a malformed mode must still be written (the problem is its
+      // blocking configuration row), so describing the run cannot fail on it.
+      mode = get(FAIL_ON_REQUIRED_FAILURE).orElse("") + " (not a boolean)";
+    }
+    out.put("FAIL_ON_REQUIRED_FAILURE", mode);
     out.put("java", System.getProperty("java.version", "?"));
     out.put("os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", ""));
     for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE, GATE)) {
