@@ -11,4 +11,10 @@ assert json.checks.size() == 2
 assert json.checks*.checkId.toSet() == ['com.example.RepositoryGatesTest.noWorkflowAutomation',
                                          'com.example.RepositoryGatesTest.noSseOrPollingLanes'] as Set
 assert json.checks*.status.toSet() == ['passed'] as Set
+// the report is readable by other users (CI artifact collectors, a web server)
+def dir = summary.parentFile.toPath().toRealPath()
+if (java.nio.file.Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView)) {
+  assert java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir)) == 'rwxr-xr-x'
+  assert java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir.resolve('summary.json'))) == 'rw-r--r--'
+}
 return true
