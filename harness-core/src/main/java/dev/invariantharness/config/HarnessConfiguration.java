@@ -28,7 +28,9 @@ import org.apiguardian.api.API;
  *   <li>JUnit configuration parameters: launcher parameters, then JVM system properties
  *       ({@code -D} on Surefire's {@code argLine} or {@code systemPropertyVariables}), then
  *       {@code junit-platform.properties} — JUnit's own order;
- *   <li>JVM system properties (when the harness runs outside a launcher, e.g. the merge CLI);
+ *   <li>JVM system properties (when the harness runs outside a launcher, e.g. the merge CLI), by
+ *       the key, then by the validation matrix script's own names
+ *       ({@code mvn verify -DFAIL_ON_REQUIRED_FAILURE=0} reaches the test JVMs this way);
  *   <li>environment variables: the key upper-cased with {@code .} and {@code -} turned into
  *       {@code _} ({@code invariant.harness.timeout.default} → {@code INVARIANT_HARNESS_TIMEOUT_DEFAULT}),
  *       then the validation matrix script's own names where one exists
@@ -124,6 +126,15 @@ public final class HarnessConfiguration {
     String prop = systemProperties.get(key);
     if (prop != null && !prop.isBlank()) {
       return Optional.of(prop);
+    }
+    // The validation matrix script's names are accepted as system properties too: Maven hands
+    // mvn verify -DFAIL_ON_REQUIRED_FAILURE=0 to the test JVMs as a system property of that name,
+    // and the merge goal reads the same -D; ignoring it would gate a run meant as baseline.
+    for (String name : scriptNames(key)) {
+      String alias = systemProperties.get(name);
+      if (alias != null && !alias.isBlank()) {
+        return Optional.of(alias);
+      }
     }
     for (String name : environmentNames(key)) {
       String env = environmentVariables.get(name);
@@ -311,8 +322,15 @@ public final class HarnessConfiguration {
   public Map<String, String> describeForReport() {
     Map<String, String> out = new TreeMap<>();
     out.put("environment", environment());
-    // as given: a value the gate cannot read is reported, not thrown, so the report still shows it
-    out.put("FAIL_ON_REQUIRED_FAILURE", get(FAIL_ON_REQUIRED_FAILURE).orElse("1"));
+    String mode;
+    try {
+      mode = flag(FAIL_ON_REQUIRED_FAILURE, true) ? "1" : "0";
+    } catch (HarnessInputException e) {
+      // The report of a run with a malformed mode must still be written (the problem is its
+      // blocking configuration row), so describing the run cannot fail on it.
+      mode = get(FAIL_ON_REQUIRED_FAILURE).orElse("") + " (not a boolean)";
+    }
+    out.put("FAIL_ON_REQUIRED_FAILURE", mode);
     out.put("java", System.getProperty("java.version", "?"));
     out.put("os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", ""));
     for (String key : List.of(CATALOGUE, MITIGATIONS, REPORT_DIR, TIMEOUT_DEFAULT, REQUIRE_COVERAGE, GATE, ENVIRONMENTS)) {
@@ -337,6 +355,13 @@ public final class HarnessConfiguration {
   private List<String> environmentNames(String key) {
     List<String> names = new ArrayList<>();
     names.add(environmentVariableOf(key));
+    names.addAll(scriptNames(key));
+    return names;
+  }
+
+  /** The validation matrix script's own names for {@code key}, if it has any. */
+  private static List<String> scriptNames(String key) {
+    List<String> names = new ArrayList<>();
     if (key.equals(FAIL_ON_REQUIRED_FAILURE)) {
       names.add("FAIL_ON_REQUIRED_FAILURE");
     }

@@ -30,6 +30,20 @@ class HarnessConfigurationTest {
         Map.of("FAIL_ON_REQUIRED_FAILURE", "0")))).isEqualTo(GateMode.GATING);
   }
 
+  @Test
+  void theScriptsVariableIsReadAsASystemPropertyAsMavenPassesDashD() {
+    // mvn verify -DFAIL_ON_REQUIRED_FAILURE=0: Surefire gives the test JVM a system property of that name
+    assertThat(mode(HarnessConfiguration.of(Map.of(), Map.of("FAIL_ON_REQUIRED_FAILURE", "0"), Map.of()))).isEqualTo(GateMode.BASELINE);
+    assertThat(mode(HarnessConfiguration.of(Map.of(), Map.of("FAIL_ON_REQUIRED_FAILURE", "0"),
+        Map.of("FAIL_ON_REQUIRED_FAILURE", "1")))).as("-D wins over the environment").isEqualTo(GateMode.BASELINE);
+    assertThat(mode(HarnessConfiguration.of(Map.of(), Map.of(HarnessConfiguration.FAIL_ON_REQUIRED_FAILURE, "1",
+        "FAIL_ON_REQUIRED_FAILURE", "0"), Map.of()))).as("the key wins over the script's name").isEqualTo(GateMode.GATING);
+    assertThatThrownBy(() -> mode(HarnessConfiguration.of(Map.of(), Map.of("FAIL_ON_REQUIRED_FAILURE", "ture"), Map.of())))
+        .isInstanceOf(HarnessInputException.class)
+        .hasMessageContaining("invariant.harness.fail-on-required-failure")
+        .hasMessageContaining("'ture' is not a boolean");
+  }
+
   private static GateMode mode(HarnessConfiguration config) {
     return GateInputs.modeOf(config);
   }

@@ -101,6 +101,14 @@ class GateReportEndToEndTest {
   }
 
   @Test
+  void aTypoInTheModeIsWrittenAsABlockingConfigurationRow() {
+    Outcome out = GateRun.into(reports).with("invariant.harness.fail-on-required-failure", "ture").run(Samples.AllGo.class);
+    assertThat(out.report().decision().verdict()).isEqualTo(Verdict.NO_GO);
+    assertThat(row(out, "harness-configuration").reason())
+        .contains("invariant.harness.fail-on-required-failure").contains("'ture' is not a boolean");
+  }
+
+  @Test
   void unmappedTestIsReportedAsUnmappedAndBlocksMerge() {
     Outcome out = GateRun.into(reports).run(Samples.Unmapped.class);
     assertThat(row(out, "dev.invariantharness.samples.Samples$Unmapped.forgotTheMapping").status()).isEqualTo(CheckStatus.UNMAPPED);

@@ -2,6 +2,7 @@ package dev.invariantharness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.gate.CheckResult;
@@ -10,6 +11,8 @@ import dev.invariantharness.report.internal.ResultsTsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,14 @@ class ReportWriterTest {
         throw new IllegalArgumentException("renderer exploded");
       }
     };
+  }
+
+  @Test
+  void theReportDirectoryIsReadableByOtherUsers() throws IOException {
+    Path dir = new ReportWriter().write(SampleReports.full(), root(), staging(), null);
+    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX permissions");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwxr-xr-x");
   }
 
   @Test

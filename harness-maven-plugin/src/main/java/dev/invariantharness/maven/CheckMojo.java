@@ -147,15 +147,16 @@ public class CheckMojo extends AbstractMojo {
     String where = root.resolve("latest").resolve("SUMMARY.md").toString();
     String filter = filteredBy();
     String partial = filter == null ? "" : " — partial run (" + filter + "): " + report.results().size() + " checks";
+    if (!dead.isEmpty()) {
+      // Before the report's own headline: an incomplete report's GO must not be printed as the gate's.
+      StringBuilder sb = new StringBuilder("Invariant gate NO-GO: the report is incomplete:");
+      dead.forEach(m -> sb.append("\n  - ").append(m.describe()));
+      sb.append("\nReport (of the JVMs that did report: ").append(decision.headline()).append("): ").append(where);
+      throw new MojoFailureException(sb.toString());
+    }
     getLog().info("Invariant gate: " + decision.headline() + " (" + report.results().size() + " checks)" + partial + " — " + where);
     decision.warnings().forEach(w -> getLog().warn(w));
     decision.rejectedMitigations().forEach(r -> getLog().error(r));
-    if (!dead.isEmpty()) {
-      StringBuilder sb = new StringBuilder("Invariant gate NO-GO: the report is incomplete:");
-      dead.forEach(m -> sb.append("\n  - ").append(m.describe()));
-      sb.append("\nReport: ").append(where);
-      throw new MojoFailureException(sb.toString());
-    }
     if (filter != null && asked == Gate.RELEASE && !allowPartialRun) {
       throw new MojoFailureException("Invariant gate: a filtered run (" + filter + ") judged " + report.results().size()
           + " checks; the release gate needs the whole suite. Run without the filter, or pass"

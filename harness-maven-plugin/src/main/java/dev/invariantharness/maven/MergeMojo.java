@@ -1,20 +1,19 @@
 package dev.invariantharness.maven;
 
 import dev.invariantharness.HarnessInputException;
-import dev.invariantharness.catalogue.InvariantCatalogue;
-import dev.invariantharness.gate.GateMode;
-import dev.invariantharness.gate.GatePolicy;
-import dev.invariantharness.gate.MitigationFile;
+import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.gate.GateInputs;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
 import dev.invariantharness.report.ReportMerge;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -26,7 +25,10 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Joins the gate reports of every module of the reactor (or of explicitly listed report
- * directories, e.g. downloaded CI shards) into one decision, and fails on NO-GO in gating mode.
+ * directories, e.g. downloaded CI shards) into one decision, judged with the same inputs as a
+ * module's run ({@code FAIL_ON_REQUIRED_FAILURE}, {@code invariant.harness.gate}, the coverage rule,
+ * from {@code -D} or the environment; each module's accepted mitigations), and fails exactly when
+ * that decision blocks the gate asked for in gating mode.
  *
  * <pre>
  * ./mvnw verify dev.invariantharness:harness-maven-plugin:merge
@@ -47,17 +49,13 @@ public class MergeMojo extends AbstractMojo {
   @Parameter(property = "invariant.harness.merge.out", defaultValue = "${session.executionRootDirectory}/target/invariant-reports-merged")
   private File outputDirectory;
 
-  /** A mitigation file to judge the merged run with. */
+  /** A mitigation file to judge the merged run with, beside the modules' accepted mitigations. */
   @Parameter(property = "invariant.harness.mitigations")
   private File mitigations;
 
   /** A catalogue file extending the default catalogue. */
   @Parameter(property = "invariant.harness.catalogue")
   private File catalogue;
-
-  /** {@code 0} = baseline: never fail. */
-  @Parameter(property = "FAIL_ON_REQUIRED_FAILURE", defaultValue = "1")
-  private String failOnRequiredFailure;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -77,11 +75,7 @@ public class MergeMojo extends AbstractMojo {
       return;
     }
     try {
-      InvariantCatalogue c = catalogue == null ? InvariantCatalogue.defaults() : InvariantCatalogue.defaults().extendedWith(catalogue.toPath());
-      MitigationFile m = mitigations == null ? MitigationFile.none() : MitigationFile.load(mitigations.toPath());
-      GateMode mode = "0".equals(failOnRequiredFailure.trim()) ? GateMode.BASELINE : GateMode.GATING;
-      Path written = ReportMerge.merge(inputs, new GatePolicy(c, m, mode, LocalDate.now(ZoneOffset.UTC), false),
-          outputDirectory.toPath(), UnaryOperator.identity());
+      Path written = ReportMerge.merge(inputs, gateInputs().policy(), outputDirectory.toPath(), UnaryOperator.identity());
       GateReport report = GateReportJson.read(written.resolve("summary.json"));
       getLog().info("Merged " + inputs.size() + " gate report(s): " + report.decision().headline() + " — " + written.resolve("SUMMARY.md"));
       if (report.decision().failsBuild()) {
@@ -90,5 +84,26 @@ public class MergeMojo extends AbstractMojo {
     } catch (HarnessInputException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The same gate inputs as a module's run: mode ({@code FAIL_ON_REQUIRED_FAILURE}), gate and
+   * coverage rule from {@code -D} (the session's properties) or the environment, as the test JVMs
+   * read them; the files configured here resolved against the project, not the working directory.
+   */
+  private GateInputs gateInputs() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (Properties p : new Properties[] {session.getSystemProperties(), session.getUserProperties()}) {
+      if (p != null) {
+        p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
+      }
+    }
+    if (mitigations != null) {
+      properties.put(HarnessConfiguration.MITIGATIONS, mitigations.getAbsolutePath());
+    }
+    if (catalogue != null) {
+      properties.put(HarnessConfiguration.CATALOGUE, catalogue.getAbsolutePath());
+    }
+    return GateInputs.from(HarnessConfiguration.of(Map.of(), properties, System.getenv()));
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where report directories go: the reports root is checked once, each report is staged in a
@@ -51,7 +53,14 @@ public final class ReportDirectories {
   /** A fresh staging directory under {@code root} for a report to be named {@code base}. */
   public static Path stage(Path root, String base) {
     try {
-      return Files.createTempDirectory(root, STAGING_PREFIX + base + "-");
+      Path staged = Files.createTempDirectory(root, STAGING_PREFIX + base + "-");
+      // A temporary directory is owner-only (0700), and it is renamed into place as the report:
+      // open it up like any directory under target/, so CI artifact collectors and other users
+      // can read the report (the files in it are 0644 by the umask).
+      if (Files.getFileStore(staged).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      return staged;
     } catch (IOException e) {
       throw new HarnessInputException(root.toString(), -1,
           "cannot create a staging directory in the reports directory (" + e + ")", e);
