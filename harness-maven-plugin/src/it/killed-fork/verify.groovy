@@ -13,4 +13,7 @@ assert gate.contains('BUILD FAILURE')
 def json = new JsonSlurper().parse(new File(basedir, 'target/invariant-reports/latest/summary.json'))
 assert json.checks.find { it.checkId == 'com.example.RepositoryGatesTest.noWorkflowAutomation' }?.status == 'passed'
 assert !json.checks.any { it.checkId.startsWith('com.example.CrashingGatesTest') && it.status == 'passed' }
+// and the report itself now says it is incomplete: NO-GO with a row naming the dead JVM's class
+assert json.decision.verdict == 'NO-GO'
+assert json.checks.any { it.checkId.startsWith('harness-incomplete-run-') && it.reason.contains('com.example.CrashingGatesTest') }
 return true

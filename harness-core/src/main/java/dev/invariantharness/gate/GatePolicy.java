@@ -146,7 +146,7 @@ public record GatePolicy(
       Set<String> used, List<Blocker> blockers, List<String> warnings) {
     boolean skipped = row.status() == CheckStatus.SKIPPED;
     String what = skipped
-        ? "required check was skipped (" + firstLine(row.reason()) + "); required checks cannot be skipped in release gating mode"
+        ? "required check was skipped (" + firstLine(row.reason()) + "); required checks cannot be skipped in gating mode (FAIL_ON_REQUIRED_FAILURE=1)"
         : firstLine(row.reason());
     List<String> ids = blamed(row);
     boolean blocked = false;

@@ -112,7 +112,8 @@ public final class ForkMarkers {
           + "; the report is incomplete";
     }
 
-    CheckResult row() {
+    /** The failed required row that stands for this JVM's missing rows. */
+    public CheckResult row() {
       return new CheckResult(INCOMPLETE_CHECK + "-" + pid, true, CheckStatus.FAILED, "every test JVM of the run reported", "harness",
           List.of(), 0, describe(), "", List.of(), null);
     }

@@ -139,7 +139,7 @@ class GatePolicyTest {
         new CheckResult("Khala.replay", true, CheckStatus.SKIPPED, "", "khala", List.of("INV-03"), 0, "no target configured", "", List.of(), null)));
     assertThat(e.decision().verdict()).isEqualTo(Verdict.NO_GO);
     assertThat(e.decision().blockers().get(0).reason()).contains("required check was skipped (no target configured)")
-        .contains("cannot be skipped in release gating mode");
+        .contains("cannot be skipped in gating mode");
   }
 
   @Test

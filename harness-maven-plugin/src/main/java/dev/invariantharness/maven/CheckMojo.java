@@ -10,6 +10,15 @@ import dev.invariantharness.internal.ForkMarkers;
 import dev.invariantharness.internal.RunIdentity;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
+import dev.invariantharness.report.ReportWriter;
+import dev.invariantharness.config.HarnessConfiguration;
+import dev.invariantharness.gate.CheckResult;
+import dev.invariantharness.gate.GateInputs;
+import dev.invariantharness.gate.GatePolicy;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import dev.invariantharness.report.internal.FileTrees;
 import java.io.File;
 import java.io.IOException;
@@ -92,6 +101,9 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "invariant.harness.skip", defaultValue = "false")
   boolean skip;
 
+  /** The check id of the gate's coverage blockers. */
+  static final String COVERAGE_CHECK = "(coverage)";
+
   /** The build identity this JVM's test forks record in their reports. */
   String thisBuild = RunIdentity.ofMaven(ProcessHandle.current());
 
@@ -149,9 +161,11 @@ public class CheckMojo extends AbstractMojo {
     String partial = filter == null ? "" : " — partial run (" + filter + "): " + report.results().size() + " checks";
     if (!dead.isEmpty()) {
       // Before the report's own headline: an incomplete report's GO must not be printed as the gate's.
+      String reported = decision.headline();
+      String rewritten = markIncomplete(root, report, dead);
       StringBuilder sb = new StringBuilder("Invariant gate NO-GO: the report is incomplete:");
       dead.forEach(m -> sb.append("\n  - ").append(m.describe()));
-      sb.append("\nReport (of the JVMs that did report: ").append(decision.headline()).append("): ").append(where);
+      sb.append("\nThe JVMs that did report said ").append(reported).append("; the report now says so too: ").append(rewritten);
       throw new MojoFailureException(sb.toString());
     }
     getLog().info("Invariant gate: " + decision.headline() + " (" + report.results().size() + " checks)" + partial + " — " + where);
@@ -166,11 +180,21 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoFailureException("Invariant gate report " + summary + " holds " + report.results().size()
           + " checks, fewer than the required minimum of " + minimumChecks + " (were suites filtered out, or did a fork's rows go missing?)");
     }
-    boolean fails = decision.mode() == GateMode.GATING && decision.verdict() == Verdict.NO_GO && asked.blockedBy(decision.blocked());
+    // A filtered run holds some checks, not the suite: whether every invariant is covered is the
+    // whole run's question, so a partial run is judged on what it ran.
+    List<Blocker> blocking = decision.blockers().stream()
+        .filter(b -> filter == null || !b.checkId().equals(COVERAGE_CHECK))
+        .filter(b -> asked.blockedBy(b.scope()))
+        .toList();
+    if (filter != null && blocking.size() < decision.blockers().size()
+        && decision.blockers().stream().anyMatch(b -> b.checkId().equals(COVERAGE_CHECK))) {
+      getLog().warn("coverage is not judged on a partial run (" + filter + "); run the whole suite for that");
+    }
+    boolean fails = decision.mode() == GateMode.GATING && !blocking.isEmpty();
     if (fails) {
       StringBuilder sb = new StringBuilder("Invariant gate ").append(decision.headline()).append(" — the ")
           .append(asked.label()).append(" gate is blocked:");
-      for (Blocker b : decision.blockers()) {
+      for (Blocker b : blocking) {
         sb.append("\n  - ").append(b.checkId());
         if (!b.invariant().isEmpty()) {
           sb.append(" [").append(b.invariant()).append(", ").append(b.escalation().id()).append("]");
@@ -207,6 +231,35 @@ public class CheckMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read the run markers under " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes the report again with a failed required row per test JVM that died, judged with this
+   * build's gate inputs, so the report on disk says NO-GO and names what is missing — not only
+   * this goal's message. Returns where its SUMMARY.md is.
+   */
+  private String markIncomplete(Path root, GateReport report, List<ForkMarkers.Marker> dead) throws MojoExecutionException {
+    List<CheckResult> rows = new ArrayList<>(report.results());
+    dead.forEach(m -> rows.add(m.row()));
+    try {
+      GatePolicy policy = GateInputs.from(HarnessConfiguration.of(Map.of(), properties(), System.getenv())).policy();
+      GateReport incomplete = GateReport.of(report.runId(), Instant.now(), report.environment(), policy.catalogue(),
+          policy.evaluate(rows));
+      Path latest = root.resolve("latest").toRealPath();
+      Path written = new ReportWriter().write(incomplete, root, latest, UnaryOperator.identity());
+      return written.resolve("SUMMARY.md").toString();
+    } catch (HarnessInputException | IOException e) {
+      throw new MojoExecutionException("the report is incomplete and could not be rewritten to say so: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, String> properties() {
+    Map<String, String> out = new HashMap<>();
+    if (session != null) {
+      session.getSystemProperties().forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+      session.getUserProperties().forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+    }
+    return out;
   }
 
   /** The run is over and judged: its parts and staged evidence are no longer needed. */

@@ -53,6 +53,10 @@ public class MergeMojo extends AbstractMojo {
   @Parameter(property = "invariant.harness.mitigations")
   private File mitigations;
 
+  /** Fail when there is no report to merge (default): a merged gate that judged nothing must not pass. */
+  @Parameter(property = "invariant.harness.failIfNoReport", defaultValue = "true")
+  boolean failIfNoReport;
+
   /** A catalogue file extending the default catalogue. */
   @Parameter(property = "invariant.harness.catalogue")
   private File catalogue;
@@ -71,7 +75,12 @@ public class MergeMojo extends AbstractMojo {
       }
     }
     if (inputs.isEmpty()) {
-      getLog().info("no invariant gate reports to merge");
+      String message = "Invariant gate merge: no module of this build wrote a gate report to merge (did any @InvariantTest"
+          + " suite run?); pass -Dinvariant.harness.failIfNoReport=false where that is expected";
+      if (failIfNoReport) {
+        throw new MojoFailureException(message);
+      }
+      getLog().info(message);
       return;
     }
     try {

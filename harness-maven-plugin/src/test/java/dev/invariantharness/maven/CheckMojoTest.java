@@ -101,7 +101,13 @@ class CheckMojoTest {
         "{\"pid\": 999999999, \"build\": \"" + mojo().thisBuild + "\", \"classes\": [\"demo.KhalaGates\"]}");
     assertThatThrownBy(mojo()::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("the report is incomplete").hasMessageContaining("test JVM pid 999999999")
-        .hasMessageContaining("demo.KhalaGates");
+        .hasMessageContaining("demo.KhalaGates").hasMessageContaining("The JVMs that did report said GO");
+    GateReport rewritten = GateReportJson.read(root.resolve("latest/summary.json"));
+    org.assertj.core.api.Assertions.assertThat(rewritten.decision().verdict().label()).isEqualTo("NO-GO");
+    org.assertj.core.api.Assertions.assertThat(rewritten.results()).anySatisfy(r -> {
+      org.assertj.core.api.Assertions.assertThat(r.checkId()).isEqualTo("harness-incomplete-run-999999999");
+      org.assertj.core.api.Assertions.assertThat(r.reason()).contains("demo.KhalaGates").contains("the report is incomplete");
+    });
   }
 
   @Test
