@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.deploy.cli.internal.BackfillCommands;
+import dev.invariantharness.deploy.cli.internal.LintCommand;
 import java.io.UncheckedIOException;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "harness-deploy", mixinStandardHelpOptions = true, version = "harness-deploy 0.1",
     description = "Mixed-version deploy safety: backfill manifest verify, rollback drill, signed evidence, migration lint.",
     subcommands = {BackfillCommands.Verify.class, BackfillCommands.Drill.class, BackfillCommands.Rollback.class,
-        BackfillCommands.RunHarness.class, BackfillCommands.VerifyEvidence.class, BackfillCommands.Keygen.class})
+        BackfillCommands.RunHarness.class, BackfillCommands.VerifyEvidence.class, BackfillCommands.Keygen.class,
+        LintCommand.class})
 public final class DeployCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
