@@ -21,6 +21,11 @@ public record IsolationReport(List<WriteFinding> findings, int tablesChecked, in
     findings = List.copyOf(findings);
   }
 
+  /** Only the findings of {@code invariant}, e.g. {@code INV-04} for writes into the control plane. */
+  public IsolationReport forInvariant(String invariant) {
+    return new IsolationReport(findings.stream().filter(f -> f.invariant().equals(invariant)).toList(), tablesChecked, attempts);
+  }
+
   /** Passes when no role can write outside its plane; else throws one violation with every finding. */
   public IsolationReport assertIsolated() {
     if (!findings.isEmpty()) {
