@@ -34,7 +34,46 @@ public final class Rules {
     RULES.put("renaming-table", new String[] {"Renaming a table may break existing clients.", null});
     RULES.put("require-concurrent-index-creation", new String[] {"During normal index creation, table updates are blocked, "
         + "but reads are still allowed.", "Use `concurrently` to avoid blocking writes."});
+    RULES.put("require-concurrent-index-deletion", new String[] {"A normal `DROP INDEX` acquires an `ACCESS EXCLUSIVE` lock "
+        + "on the table, blocking other accesses until the index drop can complete.", "Drop the index `CONCURRENTLY`."});
+    RULES.put("ban-concurrent-index-creation-in-transaction", new String[] {"While regular index creation can happen inside "
+        + "a transaction, this is not allowed when the `CONCURRENTLY` option is used.", "Build the index outside any transactions."});
+    RULES.put("prefer-robust-stmts", new String[] {"Missing transaction, the migration can't be rerun if it fails part way through.", null});
+    RULES.put("require-lock-timeout", new String[] {"Missing `set lock_timeout` before potentially slow operations",
+        "Configure a `lock_timeout` before this statement."});
+    RULES.put("require-statement-timeout", new String[] {"Missing `set statement_timeout` before potentially slow operations",
+        "Configure a `statement_timeout` before this statement"});
+    RULES.put("prefer-bigint-over-int", new String[] {"Using 32-bit integer fields can result in hitting the max `int` limit.",
+        "Use 64-bit integer values instead to prevent hitting this limit."});
+    RULES.put("prefer-bigint-over-smallint", new String[] {"Using 16-bit integer fields can result in hitting the max `int` "
+        + "limit.", "Use 64-bit integer values instead to prevent hitting this limit."});
+    RULES.put("prefer-identity", new String[] {"Serial types make schema, dependency, and permission management difficult.",
+        "Use an `IDENTITY` column instead."});
+    RULES.put("prefer-text-field", new String[] {"Changing the size of a `varchar` field requires an `ACCESS EXCLUSIVE` lock, "
+        + "that will prevent all reads and writes to the table.", "Use a `TEXT` field with a `CHECK` constraint."});
+    RULES.put("prefer-timestamp-tz", new String[] {"When Postgres stores a datetime in a `timestamp` field, Postgres drops "
+        + "the UTC offset. This means 2019-10-11 21:11:24+02 and 2019-10-11 21:11:24-06 will both be stored as 2019-10-11 "
+        + "21:11:24 in the database, even though they are eight hours apart in time.",
+        "Use `timestamptz` instead of `timestamp` for your column type."});
+    RULES.put("ban-char-field", new String[] {"Using `character` is likely a mistake and should almost always be replaced by "
+        + "`text` or `varchar`.", null});
   }
+
+  private static final String MISSING_TX = "Missing transaction, the migration can't be rerun if it fails part way through.";
+  private static final String MISSING_IF_EXISTS = "Missing `IF EXISTS`, the migration can't be rerun if it fails part way through.";
+  private static final String MISSING_IF_NOT_EXISTS =
+      "Missing `IF NOT EXISTS`, the migration can't be rerun if it fails part way through.";
+
+  private static final Set<String> INT_TYPES = Set.of("int", "integer", "int4", "serial", "serial4");
+  private static final Set<String> SMALLINT_TYPES = Set.of("smallint", "int2", "smallserial", "serial2");
+  private static final Set<String> SERIAL_TYPES = Set.of("serial", "serial2", "serial4", "serial8", "smallserial", "bigserial");
+  private static final Set<String> CHAR_TYPES = Set.of("char", "character", "bpchar");
+  /** Words that end a column's type in a column definition or ALTER COLUMN ... TYPE. */
+  private static final Set<String> TYPE_END = Set.of("constraint", "not", "null", "default", "primary", "unique", "check",
+      "references", "generated", "collate", "using", "deferrable", "initially", "compression", "storage");
+  /** Statement heads that squawk counts as possibly slow (a lock the timeouts should bound). */
+  private static final Set<String> SLOW_HEADS = Set.of("alter", "drop", "cluster", "comment", "import", "load", "lock",
+      "refresh", "reindex", "truncate", "vacuum");
 
   /** Rules that destroy or rename what the other version still reads: INV-09-blocking during an overlap window. */
   public static final Set<String> DESTRUCTIVE = Set.of("ban-drop-column", "ban-drop-table", "ban-drop-database",
@@ -49,6 +88,11 @@ public final class Rules {
   private final List<LintViolation> out = new ArrayList<>();
   private boolean inTransaction;
   private final Set<String> createdInTransaction = new HashSet<>();
+  private final Map<String, Boolean> droppedConstraints = new java.util.HashMap<>();
+  private boolean lockTimeoutSet;
+  private boolean statementTimeoutSet;
+  private int statementCount;
+  private final List<LintViolation> concurrentInTransaction = new ArrayList<>();
 
   /** Rules over {@code file}'s text. */
   public Rules(String file, String text, boolean assumeInTransaction) {
@@ -61,16 +105,30 @@ public final class Rules {
   /** Runs every rule over the statements, in order, and returns the violations. */
   public List<LintViolation> run(List<Statement> statements) {
     for (Statement s : statements) {
+      statementCount++;
+      timeouts(s);
       statement(s);
+    }
+    // squawk reports CONCURRENTLY-in-a-transaction only for files of more than one statement
+    if (statementCount > 1) {
+      out.addAll(concurrentInTransaction);
     }
     return out;
   }
 
   private void report(String rule, Token from, Token to) {
+    String[] text = RULES.get(rule);
+    report(rule, from, to, text[0], text[1]);
+  }
+
+  private void report(String rule, Token from, Token to, String message, String help) {
+    out.add(violation(rule, from, to, message, help));
+  }
+
+  private LintViolation violation(String rule, Token from, Token to, String message, String help) {
     int[] a = lines.position(from.start());
     int[] b = lines.position(to.end());
-    String[] text = RULES.get(rule);
-    out.add(new LintViolation(file, a[0], a[1], b[0], b[1], "Warning", text[0], text[1], rule));
+    return new LintViolation(file, a[0], a[1], b[0], b[1], "Warning", message, help, rule);
   }
 
   private static Token last(List<Token> ts) {
@@ -83,11 +141,29 @@ public final class Rules {
     if (first.is("begin") || s.words(0, "start", "transaction")) {
       inTransaction = true;
       createdInTransaction.clear();
-    } else if (first.is("commit") || first.is("end") || first.is("rollback") || first.is("abort")) {
-      inTransaction = assumeInTransaction;
+    } else if (first.is("commit") || first.is("end")) {
+      inTransaction = false;
+      createdInTransaction.clear();
+    } else if (first.is("rollback") || first.is("abort")) {
       createdInTransaction.clear();
     } else if (s.words(0, "drop", "table")) {
       report("ban-drop-table", first, end);
+      if (!s.words(2, "if", "exists") && !inTransaction) {
+        report("prefer-robust-stmts", first, end, MISSING_IF_EXISTS, null);
+      }
+    } else if (s.words(0, "drop", "index")) {
+      boolean concurrently = s.words(2, "concurrently");
+      int k = concurrently ? 3 : 2;
+      if (!concurrently) {
+        report("require-concurrent-index-deletion", first, end);
+      }
+      if (!s.words(k, "if", "exists") && !inTransaction) {
+        report("prefer-robust-stmts", first, end, MISSING_IF_EXISTS, null);
+      }
+    } else if (s.words(0, "drop", "type")) {
+      if (!s.words(2, "if", "exists") && !inTransaction) {
+        report("prefer-robust-stmts", first, end, MISSING_IF_EXISTS, null);
+      }
     } else if (s.words(0, "drop", "database")) {
       report("ban-drop-database", first, end);
     } else if (first.is("truncate")) {
@@ -107,7 +183,19 @@ public final class Rules {
       i++;
     }
     if (s.words(i, "index")) {
-      if (s.words(i + 1, "concurrently")) {
+      boolean concurrently = s.words(i + 1, "concurrently");
+      int n = concurrently ? i + 2 : i + 1;
+      boolean ifNotExists = s.words(n, "if", "not", "exists");
+      boolean named = !s.words(n, "on") && !ifNotExists;
+      if (concurrently && inTransaction) {
+        Token c = s.at(i + 1);
+        String[] text = RULES.get("ban-concurrent-index-creation-in-transaction");
+        concurrentInTransaction.add(violation("ban-concurrent-index-creation-in-transaction", c, c, text[0], text[1]));
+      }
+      if (!ifNotExists && named && (concurrently || !inTransaction)) {
+        report("prefer-robust-stmts", s.at(0), end, MISSING_IF_NOT_EXISTS, "Use an explicit name for a concurrently created index");
+      }
+      if (concurrently) {
         return;
       }
       int on = i + 1;
@@ -127,10 +215,22 @@ public final class Rules {
       i++;
     }
     if (s.words(i, "table")) {
-      int n = s.words(i + 1, "if", "not", "exists") ? i + 4 : i + 1;
+      boolean ifNotExists = s.words(i + 1, "if", "not", "exists");
+      int n = ifNotExists ? i + 4 : i + 1;
+      boolean temp = s.words(1, "temp") || s.words(1, "temporary") || s.words(2, "temp") || s.words(2, "temporary");
+      boolean onCommitDrop = false;
+      for (int k = 0; k + 2 < s.tokens().size(); k++) {
+        if (s.words(k, "on", "commit", "drop")) {
+          onCommitDrop = true;
+        }
+      }
+      if (!ifNotExists && !inTransaction && !(temp && onCommitDrop)) {
+        report("prefer-robust-stmts", s.at(0), end, MISSING_IF_NOT_EXISTS, null);
+      }
       if (inTransaction) {
         createdInTransaction.add(qualifiedName(s, n));
       }
+      columnTypes(s, n);
     }
   }
 
@@ -169,9 +269,317 @@ public final class Rules {
     for (List<Token> action : s.commaParts(i)) {
       if (!action.isEmpty()) {
         action(action, newTable);
+        robust(action);
       }
     }
   }
+
+  /** prefer-robust-stmts for one ALTER TABLE action: IF [NOT] EXISTS, or a transaction around it. */
+  private void robust(List<Token> a) {
+    Token head = a.get(0);
+    Token second = a.size() > 1 ? a.get(1) : null;
+    String message = MISSING_TX;
+    if (head.is("drop") && second != null && second.is("constraint")) {
+      boolean ifExists = a.size() > 3 && a.get(2).is("if") && a.get(3).is("exists");
+      int nameAt = ifExists ? 4 : 2;
+      if (a.size() > nameAt) {
+        droppedConstraints.put(a.get(nameAt).name(), true);
+      }
+      if (ifExists) {
+        return;
+      }
+      message = MISSING_IF_EXISTS;
+    } else if (head.is("validate") && second != null && second.is("constraint") && a.size() > 2
+        && droppedConstraints.containsKey(a.get(2).name())) {
+      return;
+    } else if (head.is("add") && second != null && second.is("constraint") && a.size() > 2
+        && Boolean.TRUE.equals(droppedConstraints.get(a.get(2).name()))) {
+      droppedConstraints.put(a.get(2).name(), false);
+      return;
+    } else if (head.is("add") && (second == null || second.kind() != Token.Kind.WORD
+        || !TABLE_CONSTRAINTS.contains(second.name()))) {
+      int k = second != null && second.is("column") ? 2 : 1;
+      if (a.size() > k + 2 && a.get(k).is("if") && a.get(k + 1).is("not") && a.get(k + 2).is("exists")) {
+        return;
+      }
+      message = MISSING_IF_NOT_EXISTS;
+    } else if (head.is("drop")) {
+      int k = second != null && second.is("column") ? 2 : 1;
+      if (a.size() > k + 1 && a.get(k).is("if") && a.get(k + 1).is("exists")) {
+        return;
+      }
+      message = MISSING_IF_EXISTS;
+    }
+    if (!inTransaction) {
+      report("prefer-robust-stmts", head, last(a), message, null);
+    }
+  }
+
+  /** The lock-timeout and statement-timeout rules: once per file, at the first possibly slow statement. */
+  private void timeouts(Statement s) {
+    Token first = s.at(0);
+    if (first.is("set")) {
+      int k = s.words(1, "local") || s.words(1, "session") ? 2 : 1;
+      Token name = s.at(k);
+      Token next = s.at(k + 1);
+      if (name != null && (next == null || next.kind() != Token.Kind.DOT)) {
+        if (name.name().equals("lock_timeout")) {
+          lockTimeoutSet = true;
+        } else if (name.name().equals("statement_timeout")) {
+          statementTimeoutSet = true;
+        }
+      }
+      return;
+    }
+    if (!possiblySlow(s)) {
+      return;
+    }
+    Token end = last(s.tokens());
+    if (!lockTimeoutSet) {
+      String lock = lockOf(s);
+      String message = lock.isEmpty() ? RULES.get("require-lock-timeout")[0]
+          : "Missing `set lock_timeout` before potentially slow " + lock + " lock operations";
+      report("require-lock-timeout", first, end, message, lockHelp(lock));
+      lockTimeoutSet = true;
+    }
+    if (!statementTimeoutSet) {
+      report("require-statement-timeout", first, end);
+      statementTimeoutSet = true;
+    }
+  }
+
+  private static boolean possiblySlow(Statement s) {
+    Token first = s.at(0);
+    if (first.is("create")) {
+      int i = 1;
+      while (s.at(i) != null && (s.at(i).is("global") || s.at(i).is("local") || s.at(i).is("temp")
+          || s.at(i).is("temporary") || s.at(i).is("unlogged"))) {
+        i++;
+      }
+      if (s.words(i, "table")) {
+        // CREATE TABLE AS is slow; a plain CREATE TABLE only when it references another table
+        return indexOf(s.tokens(), "references") >= 0 || indexOf(s.tokens(), "foreign") >= 0 || topLevelAs(s);
+      }
+      return true;
+    }
+    if (first.is("select")) {
+      // SELECT ... INTO creates a table
+      return indexOf(s.tokens(), "into") >= 0;
+    }
+    if (first.is("comment")) {
+      return s.words(1, "on");
+    }
+    return SLOW_HEADS.stream().anyMatch(first::is);
+  }
+
+  /** Whether {@code AS} appears outside parentheses: CREATE TABLE ... AS SELECT. */
+  private static boolean topLevelAs(Statement s) {
+    int depth = 0;
+    for (Token t : s.tokens()) {
+      if (t.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && t.is("as")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lock a statement takes, as squawk names it; empty when unknown. */
+  private static String lockOf(Statement s) {
+    Token first = s.at(0);
+    if (s.words(0, "alter", "table")) {
+      int best = 0;
+      String name = "ACCESS EXCLUSIVE";
+      for (List<Token> a : s.commaParts(2)) {
+        int strength = 8;
+        String lock = "ACCESS EXCLUSIVE";
+        if (!a.isEmpty()) {
+          Token head = a.get(0);
+          Token second = a.size() > 1 ? a.get(1) : null;
+          boolean setOptions = head.is("set") && second != null && second.kind() == Token.Kind.LPAREN;
+          boolean columnOptions = head.is("alter") && (indexOf(a, "statistics") >= 0 || indexOf(a, "reset") >= 0);
+          if (head.is("validate") || head.is("cluster") || head.is("reset") || setOptions || columnOptions
+              || (head.is("set") && second != null && second.is("without") && a.size() > 2 && a.get(2).is("cluster"))) {
+            strength = 4;
+            lock = "SHARE UPDATE EXCLUSIVE";
+          } else if ((head.is("add") && indexOf(a, "foreign") >= 0)
+              || ((head.is("enable") || head.is("disable")) && indexOf(a, "trigger") >= 0)) {
+            strength = 6;
+            lock = "SHARE ROW EXCLUSIVE";
+          }
+        }
+        if (strength > best) {
+          best = strength;
+          name = lock;
+        }
+      }
+      return name;
+    }
+    if (first.is("create")) {
+      int i = s.words(1, "unique") ? 2 : 1;
+      if (s.words(i, "index")) {
+        return s.words(i + 1, "concurrently") ? "SHARE UPDATE EXCLUSIVE" : "SHARE";
+      }
+      return "";
+    }
+    if (s.words(0, "drop", "index")) {
+      return s.words(2, "concurrently") ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE";
+    }
+    if (s.words(0, "drop", "table") || s.words(0, "drop", "view") || first.is("truncate") || first.is("cluster")) {
+      return "ACCESS EXCLUSIVE";
+    }
+    if (s.words(0, "comment", "on")) {
+      return "SHARE UPDATE EXCLUSIVE";
+    }
+    if (first.is("refresh")) {
+      return indexOf(s.tokens(), "concurrently") >= 0 ? "EXCLUSIVE" : "ACCESS EXCLUSIVE";
+    }
+    if (first.is("reindex")) {
+      return indexOf(s.tokens(), "concurrently") >= 0 ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE";
+    }
+    if (first.is("vacuum")) {
+      return indexOf(s.tokens(), "full") >= 0 ? "ACCESS EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE";
+    }
+    if (first.is("lock")) {
+      int in = indexOf(s.tokens(), "in");
+      int mode = indexOf(s.tokens(), "mode");
+      if (in > 0 && mode > in) {
+        StringBuilder b = new StringBuilder();
+        for (int k = in + 1; k < mode; k++) {
+          b.append(b.length() == 0 ? "" : " ").append(s.at(k).text().toUpperCase(java.util.Locale.ROOT));
+        }
+        return b.toString();
+      }
+      return "ACCESS EXCLUSIVE";
+    }
+    return "";
+  }
+
+  private static String lockHelp(String lock) {
+    String help = "Configure a `lock_timeout` before this statement.";
+    if (lock.isEmpty()) {
+      return help;
+    }
+    String blocked;
+    switch (lock) {
+      case "ACCESS EXCLUSIVE":
+        blocked = "reads, writes, schema changes";
+        break;
+      case "EXCLUSIVE":
+      case "SHARE":
+      case "SHARE ROW EXCLUSIVE":
+        blocked = "writes, schema changes";
+        break;
+      default:
+        blocked = "schema changes";
+    }
+    return help + " Statement requires: " + lock + " lock; blocking: " + blocked + ".";
+  }
+
+  /** The type rules over the column definitions of {@code CREATE TABLE name ( ... )}. */
+  private void columnTypes(Statement s, int nameAt) {
+    int i = nameAt + 1;
+    while (s.at(i) != null && s.at(i).kind() == Token.Kind.DOT) {
+      i += 2;
+    }
+    if (s.at(i) == null || s.at(i).kind() != Token.Kind.LPAREN) {
+      return;
+    }
+    List<Token> inner = new ArrayList<>();
+    int depth = 0;
+    for (int k = i; k < s.tokens().size(); k++) {
+      Token t = s.at(k);
+      if (t.kind() == Token.Kind.LPAREN) {
+        depth++;
+        if (depth == 1) {
+          continue;
+        }
+      } else if (t.kind() == Token.Kind.RPAREN) {
+        depth--;
+        if (depth == 0) {
+          break;
+        }
+      }
+      inner.add(t);
+    }
+    for (List<Token> part : new Statement(inner).commaParts(0)) {
+      if (part.isEmpty() || (part.get(0).kind() == Token.Kind.WORD
+          && (TABLE_CONSTRAINTS.contains(part.get(0).name()) || part.get(0).is("like")))) {
+        continue;
+      }
+      type(part, 1);
+    }
+  }
+
+  /** Applies the type rules to the column type starting at {@code from} in {@code a}. */
+  private void type(List<Token> a, int from) {
+    int end = from;
+    int depth = 0;
+    while (end < a.size()) {
+      Token t = a.get(end);
+      if (t.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && t.kind() == Token.Kind.WORD && TYPE_END.contains(t.name())) {
+        break;
+      }
+      end++;
+    }
+    if (end <= from) {
+      return;
+    }
+    // the type's name: the last part of a qualified name
+    int n = from;
+    while (n + 2 < end && a.get(n + 1).kind() == Token.Kind.DOT) {
+      n += 2;
+    }
+    Token first = a.get(from);
+    Token last = a.get(end - 1);
+    String name = a.get(n).name();
+    boolean args = n + 1 < end && a.get(n + 1).kind() == Token.Kind.LPAREN;
+    if (INT_TYPES.contains(name)) {
+      report("prefer-bigint-over-int", first, last);
+    }
+    if (SMALLINT_TYPES.contains(name)) {
+      report("prefer-bigint-over-smallint", first, last);
+    }
+    if (SERIAL_TYPES.contains(name)) {
+      report("prefer-identity", first, last);
+    }
+    boolean varying = (name.equals("character") || name.equals("char")) && n + 1 < end && a.get(n + 1).is("varying");
+    if (varying) {
+      if (n + 2 < end && a.get(n + 2).kind() == Token.Kind.LPAREN) {
+        report("prefer-text-field", first, last);
+      }
+    } else if (CHAR_TYPES.contains(name)) {
+      report("ban-char-field", first, last);
+    }
+    if (name.equals("varchar") && args) {
+      report("prefer-text-field", first, last);
+    }
+    // squawk reads a qualified or quoted type name as a path type: `pg_catalog.timestamp` is not its
+    // timestamp type, and its timestamptz rule also matches a path-typed varchar with a length
+    boolean pathType = n > from || a.get(n).kind() == Token.Kind.QUOTED_IDENT;
+    if (pathType && name.equals("varchar") && args) {
+      report("prefer-timestamp-tz", first, last);
+    }
+    if (!pathType && name.equals("timestamp")) {
+      boolean withTz = false;
+      for (int k = n + 1; k + 2 < end; k++) {
+        if (a.get(k).is("with") && a.get(k + 1).is("time") && a.get(k + 2).is("zone")) {
+          withTz = true;
+        }
+      }
+      if (!withTz) {
+        report("prefer-timestamp-tz", first, last);
+      }
+    }
+  }
+
 
   private void action(List<Token> a, boolean newTable) {
     Token head = a.get(0);
@@ -196,10 +604,12 @@ public final class Rules {
       for (int j = k; j < a.size(); j++) {
         if (a.get(j).is("type")) {
           report("changing-column-type", a.get(j), end);
+          type(a, j + 1);
           return;
         }
         if (a.get(j).is("set") && j + 2 < a.size() && a.get(j + 1).is("data") && a.get(j + 2).is("type")) {
           report("changing-column-type", a.get(j), end);
+          type(a, j + 3);
           return;
         }
         if (a.get(j).is("drop") && j + 2 < a.size() && a.get(j + 1).is("not") && a.get(j + 2).is("null")) {
@@ -219,6 +629,11 @@ public final class Rules {
         return;
       }
       addColumn(a, newTable);
+      int k = second != null && second.is("column") ? 2 : 1;
+      if (a.size() > k + 2 && a.get(k).is("if") && a.get(k + 1).is("not") && a.get(k + 2).is("exists")) {
+        k += 3;
+      }
+      type(a, k + 1);
     }
   }
 
