@@ -21,8 +21,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -83,50 +84,50 @@ public final class MigrationLinter {
 
   /** Lints {@code files}. */
   public LintReport lint(List<Path> files) {
-    List<LintViolation> out = new ArrayList<>();
-    PostgresSyntax syntax = null;
-    try {
-      for (Path file : files) {
-        String text;
-        try {
-          text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new HarnessInputException(file.toString(), "cannot be read: " + e.getMessage());
-        }
-        if (syntax == null) {
-          syntax = new PostgresSyntax(server == null ? PostgresServers.shared() : server);
-        }
-        out.addAll(lintText(file.toString(), text, syntax));
+    List<String> texts = new ArrayList<>();
+    List<List<Token>> tokens = new ArrayList<>();
+    Map<Integer, Integer> errors = new HashMap<>();
+    List<Integer> lexed = new ArrayList<>();
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new HarnessInputException(file.toString(), "cannot be read: " + e.getMessage());
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL's parser could not be reached: " + e.getMessage(), e);
-    } finally {
-      if (syntax != null) {
-        try {
-          syntax.close();
-        } catch (SQLException ignored) {
-          // the probe's connection held only a rolled-back transaction
-        }
+      texts.add(text);
+      try {
+        tokens.add(SqlLexer.tokenize(text));
+        lexed.add(texts.size() - 1);
+      } catch (SqlLexer.LexError e) {
+        tokens.add(null);
+        errors.put(texts.size() - 1, e.offset);
+      }
+    }
+    if (!lexed.isEmpty()) {
+      try (PostgresSyntax syntax = new PostgresSyntax(server == null ? PostgresServers.shared() : server)) {
+        Map<Integer, Integer> found = syntax.syntaxErrors(lexed.stream().map(texts::get).toList());
+        found.forEach((k, offset) -> errors.put(lexed.get(k), offset));
+      } catch (SQLException e) {
+        throw new IllegalStateException("PostgreSQL's parser could not be reached: " + e.getMessage(), e);
+      }
+    }
+    List<LintViolation> out = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      String name = files.get(i).toString();
+      Integer error = errors.get(i);
+      if (error != null) {
+        int[] p = new LineIndex(texts.get(i)).position(error);
+        out.add(new LintViolation(name, p[0], p[1], p[0], p[1], "Error", "PostgreSQL cannot parse this file", null,
+            "syntax-error"));
+      } else {
+        out.addAll(lintTokens(name, texts.get(i), tokens.get(i)));
       }
     }
     return new LintReport(out, false);
   }
 
-  private List<LintViolation> lintText(String name, String text, PostgresSyntax syntax) throws SQLException {
-    List<Token> tokens;
-    OptionalInt syntaxError;
-    try {
-      tokens = SqlLexer.tokenize(text);
-      syntaxError = syntax == null ? OptionalInt.empty() : syntax.syntaxErrorAt(text);
-    } catch (SqlLexer.LexError e) {
-      tokens = null;
-      syntaxError = OptionalInt.of(e.offset);
-    }
-    if (syntaxError.isPresent()) {
-      int[] p = new LineIndex(text).position(syntaxError.getAsInt());
-      return List.of(new LintViolation(name, p[0], p[1], p[0], p[1], "Error",
-          "PostgreSQL cannot parse this file", null, "syntax-error"));
-    }
+  private List<LintViolation> lintTokens(String name, String text, List<Token> tokens) {
     LineIndex lines = new LineIndex(text);
     Ignores ignores = ignores(tokens, lines);
     List<LintViolation> found = new Rules(name, text, assumeInTransaction).run(Statement.split(tokens));

@@ -55,6 +55,19 @@ public final class Rules {
         + "the UTC offset. This means 2019-10-11 21:11:24+02 and 2019-10-11 21:11:24-06 will both be stored as 2019-10-11 "
         + "21:11:24 in the database, even though they are eight hours apart in time.",
         "Use `timestamptz` instead of `timestamp` for your column type."});
+    RULES.put("transaction-nesting", new String[] {"There is an existing transaction already in progress.",
+        "Put migration statements in separate files to have them be in separate transactions or don't use the "
+        + "assume-in-transaction setting."});
+    RULES.put("ban-uncommitted-transaction", new String[] {"Transaction never committed or rolled back.",
+        "Add a `COMMIT` or `ROLLBACK` statement to complete the transaction."});
+    RULES.put("require-concurrent-reindex", new String[] {"Reindexing a table or index without `concurrently` blocks "
+        + "reads and writes.", "Use `concurrently` to avoid blocking reads and writes."});
+    RULES.put("require-concurrent-partition-detach", new String[] {"Detaching a partition requires an `ACCESS EXCLUSIVE` "
+        + "lock, which prevents reads and writes to the table.", "Detach the partition `CONCURRENTLY`."});
+    RULES.put("ban-create-domain-with-constraint", new String[] {"Domains with constraints have poor support for online "
+        + "migrations. Use table and column constraints instead.", null});
+    RULES.put("ban-alter-domain-with-add-constraint", new String[] {"Domains with constraints have poor support for online "
+        + "migrations. Use table and column constraints instead.", null});
     RULES.put("ban-char-field", new String[] {"Using `character` is likely a mistake and should almost always be replaced by "
         + "`text` or `varchar`.", null});
   }
@@ -93,6 +106,8 @@ public final class Rules {
   private boolean statementTimeoutSet;
   private int statementCount;
   private final List<LintViolation> concurrentInTransaction = new ArrayList<>();
+  private boolean inExplicitTransaction;
+  private Statement uncommittedBegin;
 
   /** Rules over {@code file}'s text. */
   public Rules(String file, String text, boolean assumeInTransaction) {
@@ -112,6 +127,9 @@ public final class Rules {
     // squawk reports CONCURRENTLY-in-a-transaction only for files of more than one statement
     if (statementCount > 1) {
       out.addAll(concurrentInTransaction);
+    }
+    if (uncommittedBegin != null) {
+      report("ban-uncommitted-transaction", uncommittedBegin.at(0), last(uncommittedBegin.tokens()));
     }
     return out;
   }
@@ -139,13 +157,36 @@ public final class Rules {
     Token first = s.at(0);
     Token end = last(s.tokens());
     if (first.is("begin") || s.words(0, "start", "transaction")) {
+      transactionNesting(s, true);
       inTransaction = true;
+      uncommittedBegin = s;
       createdInTransaction.clear();
     } else if (first.is("commit") || first.is("end")) {
+      transactionNesting(s, false);
       inTransaction = false;
+      uncommittedBegin = null;
       createdInTransaction.clear();
     } else if (first.is("rollback") || first.is("abort")) {
+      // squawk reads ROLLBACK TO SAVEPOINT as a rollback too
+      transactionNesting(s, false);
+      uncommittedBegin = null;
       createdInTransaction.clear();
+    } else if (first.is("reindex")) {
+      boolean concurrently = indexOf(s.tokens(), "concurrently") >= 0;
+      boolean system = s.words(1, "system") || (s.at(1) != null && s.at(1).kind() == Token.Kind.LPAREN
+          && indexOf(s.tokens(), "system") >= 0);
+      if (!concurrently && !system) {
+        report("require-concurrent-reindex", first, end);
+      }
+    } else if (s.words(0, "create", "domain")) {
+      createDomain(s);
+    } else if (s.words(0, "alter", "domain")) {
+      for (int k = 2; k < s.tokens().size(); k++) {
+        if (s.at(k).is("add")) {
+          report("ban-alter-domain-with-add-constraint", s.at(k), end);
+          break;
+        }
+      }
     } else if (s.words(0, "drop", "table")) {
       report("ban-drop-table", first, end);
       if (!s.words(2, "if", "exists") && !inTransaction) {
@@ -270,6 +311,51 @@ public final class Rules {
       if (!action.isEmpty()) {
         action(action, newTable);
         robust(action);
+      }
+    }
+  }
+
+  private void transactionNesting(Statement s, boolean begin) {
+    Token first = s.at(0);
+    Token end = last(s.tokens());
+    String help = RULES.get("transaction-nesting")[1];
+    if (begin) {
+      if (assumeInTransaction) {
+        report("transaction-nesting", first, end,
+            "There is an existing transaction already in progress, managed by your migration tool.", help);
+      } else if (inExplicitTransaction) {
+        report("transaction-nesting", first, end, RULES.get("transaction-nesting")[0], help);
+      }
+      inExplicitTransaction = true;
+    } else {
+      if (assumeInTransaction) {
+        report("transaction-nesting", first, end,
+            "Attempting to end the transaction that is managed by your migration tool", help);
+      } else if (!inExplicitTransaction) {
+        report("transaction-nesting", first, end, "There is no transaction to `COMMIT` or `ROLLBACK`.",
+            "`BEGIN` a transaction at an earlier point in the migration or remove this statement.");
+      }
+      inExplicitTransaction = false;
+    }
+  }
+
+  /**
+   * ban-create-domain-with-constraint: from the first column-constraint clause after the type
+   * (CONSTRAINT, NOT NULL, NULL, CHECK, DEFAULT, COLLATE, as PostgreSQL's grammar and squawk's
+   * count them) to the end of the statement.
+   */
+  private void createDomain(Statement s) {
+    int depth = 0;
+    for (int k = 3; k < s.tokens().size(); k++) {
+      Token t = s.at(k);
+      if (t.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && t.kind() == Token.Kind.WORD && (t.is("constraint") || t.is("check") || t.is("not")
+          || t.is("null") || t.is("default") || t.is("collate"))) {
+        report("ban-create-domain-with-constraint", t, last(s.tokens()));
+        return;
       }
     }
   }
@@ -585,6 +671,12 @@ public final class Rules {
     Token head = a.get(0);
     Token end = last(a);
     Token second = a.size() > 1 ? a.get(1) : null;
+    if (head.is("detach") && second != null && second.is("partition")) {
+      if (indexOf(a, "concurrently") < 0 && indexOf(a, "finalize") < 0) {
+        report("require-concurrent-partition-detach", head, end);
+      }
+      return;
+    }
     if (head.is("rename")) {
       if (second != null && second.is("to")) {
         report("renaming-table", head, end);
