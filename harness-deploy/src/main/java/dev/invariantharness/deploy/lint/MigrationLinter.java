@@ -105,7 +105,8 @@ public final class MigrationLinter {
       }
     }
     if (!lexed.isEmpty()) {
-      try (PostgresSyntax syntax = new PostgresSyntax(server == null ? PostgresServers.shared() : server)) {
+      try {
+        PostgresSyntax syntax = PostgresSyntax.on(server == null ? PostgresServers.shared() : server);
         Map<Integer, Integer> found = syntax.syntaxErrors(lexed.stream().map(texts::get).toList());
         found.forEach((k, offset) -> errors.put(lexed.get(k), offset));
       } catch (SQLException e) {

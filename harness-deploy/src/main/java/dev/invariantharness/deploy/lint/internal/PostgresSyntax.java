@@ -24,6 +24,9 @@ import org.postgresql.util.PSQLException;
  */
 public final class PostgresSyntax implements AutoCloseable {
 
+  /** One oracle per server for the JVM: a connection costs more than parsing hundreds of files. */
+  private static final Map<PostgresServer, PostgresSyntax> SHARED = new HashMap<>();
+
   private static final String SYNTAX_ERROR = "42601";
   private static final String SEPARATOR = "\n;\n";
   /** Body size at which a batch is sent. */
@@ -32,6 +35,18 @@ public final class PostgresSyntax implements AutoCloseable {
   private final Connection connection;
   private final String tag = "$ih_" + UUID.randomUUID().toString().replace("-", "") + "$";
   private final String prefix = "CREATE FUNCTION pg_temp.ih_lint_probe() RETURNS void LANGUAGE sql AS " + tag;
+
+  /** The JVM's oracle on {@code server}, opened on first use; a broken connection is replaced. */
+  public static PostgresSyntax on(PostgresServer server) throws SQLException {
+    synchronized (SHARED) {
+      PostgresSyntax s = SHARED.get(server);
+      if (s == null || !s.connection.isValid(2)) {
+        s = new PostgresSyntax(server);
+        SHARED.put(server, s);
+      }
+      return s;
+    }
+  }
 
   /** A syntax oracle on {@code server}'s {@code postgres} database. */
   public PostgresSyntax(PostgresServer server) throws SQLException {

@@ -68,6 +68,11 @@ public final class Rules {
         + "migrations. Use table and column constraints instead.", null});
     RULES.put("ban-alter-domain-with-add-constraint", new String[] {"Domains with constraints have poor support for online "
         + "migrations. Use table and column constraints instead.", null});
+    RULES.put("constraint-missing-not-valid", new String[] {"By default new constraints require a table scan and block "
+        + "writes to the table while that scan occurs.", "Use `NOT VALID` with a later `VALIDATE CONSTRAINT` call."});
+    RULES.put("disallowed-unique-constraint", new String[] {"Adding a `UNIQUE` constraint requires an `ACCESS EXCLUSIVE` "
+        + "lock which blocks reads and writes to the table while the index is built.",
+        "Create an index `CONCURRENTLY` and create the constraint using the index."});
     RULES.put("ban-char-field", new String[] {"Using `character` is likely a mistake and should almost always be replaced by "
         + "`text` or `varchar`.", null});
   }
@@ -107,6 +112,10 @@ public final class Rules {
   private int statementCount;
   private final List<LintViolation> concurrentInTransaction = new ArrayList<>();
   private boolean inExplicitTransaction;
+  /** Tables created inside a transaction anywhere in the file, as squawk's constraint rules see them. */
+  private final Set<String> createdInAnyTransaction = new HashSet<>();
+  private boolean validateInTransaction;
+  private final Set<String> notValidNames = new HashSet<>();
   private Statement uncommittedBegin;
 
   /** Rules over {@code file}'s text. */
@@ -119,6 +128,25 @@ public final class Rules {
 
   /** Runs every rule over the statements, in order, and returns the violations. */
   public List<LintViolation> run(List<Statement> statements) {
+    boolean inside = assumeInTransaction;
+    for (Statement s : statements) {
+      Token first = s.at(0);
+      if (first.is("begin") || s.words(0, "start", "transaction")) {
+        inside = true;
+      } else if (first.is("commit") || first.is("end")) {
+        inside = false;
+      } else if (inside && first.is("create")) {
+        int i = 1;
+        while (s.at(i) != null && (s.at(i).is("global") || s.at(i).is("local") || s.at(i).is("temp")
+            || s.at(i).is("temporary") || s.at(i).is("unlogged"))) {
+          i++;
+        }
+        if (s.words(i, "table")) {
+          createdInAnyTransaction.add(qualifiedName(s, s.words(i + 1, "if", "not", "exists") ? i + 4 : i + 1));
+        }
+      }
+    }
+    validateInTransaction = assumeInTransaction;
     for (Statement s : statements) {
       statementCount++;
       timeouts(s);
@@ -157,11 +185,16 @@ public final class Rules {
     Token first = s.at(0);
     Token end = last(s.tokens());
     if (first.is("begin") || s.words(0, "start", "transaction")) {
+      if (!validateInTransaction) {
+        notValidNames.clear();
+      }
+      validateInTransaction = true;
       transactionNesting(s, true);
       inTransaction = true;
       uncommittedBegin = s;
       createdInTransaction.clear();
     } else if (first.is("commit") || first.is("end")) {
+      validateInTransaction = false;
       transactionNesting(s, false);
       inTransaction = false;
       uncommittedBegin = null;
@@ -307,10 +340,77 @@ public final class Rules {
       i++;
     }
     boolean newTable = inTransaction && createdInTransaction.contains(table);
+    boolean createdInFile = createdInAnyTransaction.contains(table);
     for (List<Token> action : s.commaParts(i)) {
       if (!action.isEmpty()) {
         action(action, newTable);
         robust(action);
+        constraints(action, createdInFile);
+      }
+    }
+  }
+
+  /** constraint-missing-not-valid and disallowed-unique-constraint for one ALTER TABLE action. */
+  private void constraints(List<Token> a, boolean createdInFile) {
+    Token head = a.get(0);
+    Token second = a.size() > 1 ? a.get(1) : null;
+    if (second == null) {
+      return;
+    }
+    boolean notValid = notValid(a);
+    if (head.is("validate") && second.is("constraint") && a.size() > 2) {
+      if (validateInTransaction && notValidNames.contains(a.get(2).name())) {
+        report("constraint-missing-not-valid", head, last(a), "Using `NOT VALID` and `VALIDATE CONSTRAINT` in the same "
+            + "transaction will block all reads while the constraint is validated.", "Add constraint as `NOT VALID` in "
+            + "one transaction and `VALIDATE CONSTRAINT` in a separate transaction.");
+      }
+      return;
+    }
+    if (!head.is("add")) {
+      return;
+    }
+    boolean tableConstraint = second.kind() == Token.Kind.WORD && TABLE_CONSTRAINTS.contains(second.name());
+    if (tableConstraint) {
+      int kind = second.is("constraint") ? 3 : 1;
+      Token what = a.size() > kind ? a.get(kind) : null;
+      boolean usingIndex = indexOf(a, "using") >= 0 && indexOf(a, "index") > indexOf(a, "using");
+      if (notValid && second.is("constraint") && a.size() > 2) {
+        notValidNames.add(a.get(2).name());
+      }
+      boolean uniqueOrKey = what != null && (what.is("unique") || what.is("primary"));
+      if (!createdInFile && !notValid && !(uniqueOrKey && usingIndex)) {
+        report("constraint-missing-not-valid", head, last(a));
+      }
+      if (what != null && what.is("unique") && !usingIndex && !createdInFile) {
+        report("disallowed-unique-constraint", second, last(a));
+      }
+      return;
+    }
+    // ADD [COLUMN] name type ... [CONSTRAINT n] UNIQUE ...: a unique column constraint
+    int depth = 0;
+    for (int j = 1; j < a.size(); j++) {
+      Token t = a.get(j);
+      if (t.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && t.is("unique")) {
+        Token from = j >= 2 && a.get(j - 2).is("constraint") ? a.get(j - 2) : t;
+        int e = j + 1;
+        int d = 0;
+        while (e < a.size()) {
+          Token x = a.get(e);
+          if (x.kind() == Token.Kind.LPAREN) {
+            d++;
+          } else if (x.kind() == Token.Kind.RPAREN) {
+            d--;
+          } else if (d == 0 && (x.is("not") || x.is("null") || x.is("default") || x.is("check") || x.is("primary")
+              || x.is("references") || x.is("constraint") || x.is("generated") || x.is("collate"))) {
+            break;
+          }
+          e++;
+        }
+        report("disallowed-unique-constraint", from, a.get(e - 1));
       }
     }
   }
