@@ -73,6 +73,12 @@ public final class Rules {
     RULES.put("disallowed-unique-constraint", new String[] {"Adding a `UNIQUE` constraint requires an `ACCESS EXCLUSIVE` "
         + "lock which blocks reads and writes to the table while the index is built.",
         "Create an index `CONCURRENTLY` and create the constraint using the index."});
+    RULES.put("adding-serial-primary-key-field", new String[] {"Adding a primary key constraint requires an `ACCESS "
+        + "EXCLUSIVE` lock that will block all reads and writes to the table while the primary key index is built.",
+        "Add the `PRIMARY KEY` constraint `USING` an index."});
+    RULES.put("require-enum-value-ordering", new String[] {"ADD VALUE without BEFORE or AFTER appends the value to the end "
+        + "of the enum, which may result in unexpected ordering.",
+        "Add `BEFORE` or `AFTER` to specify the position of the new enum value."});
     RULES.put("ban-char-field", new String[] {"Using `character` is likely a mistake and should almost always be replaced by "
         + "`text` or `varchar`.", null});
   }
@@ -210,6 +216,15 @@ public final class Rules {
           && indexOf(s.tokens(), "system") >= 0);
       if (!concurrently && !system) {
         report("require-concurrent-reindex", first, end);
+      }
+    } else if (s.words(0, "alter", "type")) {
+      for (int k = 2; k + 1 < s.tokens().size(); k++) {
+        if (s.at(k).is("add") && s.at(k + 1).is("value")) {
+          if (indexOf(s.tokens(), "before") < 0 && indexOf(s.tokens(), "after") < 0) {
+            report("require-enum-value-ordering", s.at(k), end);
+          }
+          break;
+        }
       }
     } else if (s.words(0, "create", "domain")) {
       createDomain(s);
@@ -384,6 +399,9 @@ public final class Rules {
       if (what != null && what.is("unique") && !usingIndex && !createdInFile) {
         report("disallowed-unique-constraint", second, last(a));
       }
+      if (what != null && what.is("primary") && !usingIndex) {
+        report("adding-serial-primary-key-field", second, last(a));
+      }
       return;
     }
     // ADD [COLUMN] name type ... [CONSTRAINT n] UNIQUE ...: a unique column constraint
@@ -394,7 +412,8 @@ public final class Rules {
         depth++;
       } else if (t.kind() == Token.Kind.RPAREN) {
         depth--;
-      } else if (depth == 0 && t.is("unique")) {
+      } else if (depth == 0 && (t.is("unique") || (t.is("primary") && j + 1 < a.size() && a.get(j + 1).is("key")))) {
+        String rule = t.is("unique") ? "disallowed-unique-constraint" : "adding-serial-primary-key-field";
         Token from = j >= 2 && a.get(j - 2).is("constraint") ? a.get(j - 2) : t;
         int e = j + 1;
         int d = 0;
@@ -405,12 +424,12 @@ public final class Rules {
           } else if (x.kind() == Token.Kind.RPAREN) {
             d--;
           } else if (d == 0 && (x.is("not") || x.is("null") || x.is("default") || x.is("check") || x.is("primary")
-              || x.is("references") || x.is("constraint") || x.is("generated") || x.is("collate"))) {
+              || x.is("unique") || x.is("references") || x.is("constraint") || x.is("generated") || x.is("collate"))) {
             break;
           }
           e++;
         }
-        report("disallowed-unique-constraint", from, a.get(e - 1));
+        report(rule, from, a.get(e - 1));
       }
     }
   }
