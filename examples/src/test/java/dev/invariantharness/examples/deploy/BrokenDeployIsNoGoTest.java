@@ -2,12 +2,14 @@ package dev.invariantharness.examples.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invariantharness.deploy.postgres.PostgresServers;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.gate.CheckStatus;
 import dev.invariantharness.gate.Verdict;
 import dev.invariantharness.testkit.GateRun;
 import dev.invariantharness.testkit.GateRun.Outcome;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BrokenDeployIsNoGoTest {
 
   @TempDir Path reports;
+
+  /**
+   * The nested runs' launcher has no listener that would start PostgreSQL ahead of the fixtures,
+   * so start it here, outside any fixture's time bound.
+   */
+  @BeforeAll
+  static void postgresIsUp() {
+    PostgresServers.shared();
+  }
 
   @ParameterizedTest(name = "{0} is NO-GO on {1}")
   @CsvSource(delimiter = '|', value = {
