@@ -1,0 +1,2 @@
+/** Hashing, atomic file replacement and JSON plumbing behind the backfill API. */
+package dev.invariantharness.deploy.backfill.internal;

@@ -1,0 +1,189 @@
+package dev.invariantharness.deploy.lint;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.deploy.lint.internal.LineIndex;
+import dev.invariantharness.deploy.lint.internal.PostgresSyntax;
+import dev.invariantharness.deploy.lint.internal.Rules;
+import dev.invariantharness.deploy.lint.internal.SqlLexer;
+import dev.invariantharness.deploy.lint.internal.Statement;
+import dev.invariantharness.deploy.lint.internal.Token;
+import dev.invariantharness.deploy.postgres.PostgresServer;
+import dev.invariantharness.deploy.postgres.PostgresServers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Lints migration files with squawk 2.x's default rules that this linter implements
+ * ({@link #rules()}), squawk's rule names and messages, {@code -- squawk-ignore rule[, rule]}
+ * comments (on the statement's line or the line before) and {@code -- squawk-ignore-file}.
+ *
+ * <pre>{@code
+ * LintReport report = MigrationLinter.squawkDefaults()
+ *     .exclude("require-concurrent-index-creation")
+ *     .assumeInTransaction(true)
+ *     .lint(List.of(Path.of("migrations/0042.sql")));
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class MigrationLinter {
+
+  private final Set<String> excluded = new HashSet<>();
+  private boolean assumeInTransaction;
+  private PostgresServer server;
+
+  private MigrationLinter() {}
+
+  /** Every implemented default rule on. */
+  public static MigrationLinter squawkDefaults() {
+    return new MigrationLinter();
+  }
+
+  /** The rule names this linter implements, each with squawk's semantics. */
+  public static Set<String> rules() {
+    return Rules.RULES.keySet();
+  }
+
+  /** Turns rules off, like squawk's {@code --exclude}. Returns {@code this}. */
+  public MigrationLinter exclude(String... rules) {
+    for (String r : rules) {
+      for (String one : r.split(",")) {
+        if (!one.isBlank()) {
+          excluded.add(one.trim());
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Like squawk's {@code --assume-in-transaction}: each file runs in a transaction. Returns {@code this}. */
+  public MigrationLinter assumeInTransaction(boolean assume) {
+    this.assumeInTransaction = assume;
+    return this;
+  }
+
+  /** The server whose parser judges syntax (default: the shared one). Returns {@code this}. */
+  public MigrationLinter parseWith(PostgresServer server) {
+    this.server = server;
+    return this;
+  }
+
+  /** Lints {@code files}. */
+  public LintReport lint(List<Path> files) {
+    List<String> texts = new ArrayList<>();
+    List<List<Token>> tokens = new ArrayList<>();
+    Map<Integer, Integer> errors = new HashMap<>();
+    List<Integer> lexed = new ArrayList<>();
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new HarnessInputException(file.toString(), "cannot be read: " + e.getMessage());
+      }
+      texts.add(text);
+      try {
+        tokens.add(SqlLexer.tokenize(text));
+        lexed.add(texts.size() - 1);
+      } catch (SqlLexer.LexError e) {
+        tokens.add(null);
+        errors.put(texts.size() - 1, e.offset);
+      }
+    }
+    if (!lexed.isEmpty()) {
+      try {
+        PostgresSyntax syntax = PostgresSyntax.on(server == null ? PostgresServers.shared() : server);
+        Map<Integer, Integer> found = syntax.syntaxErrors(lexed.stream().map(texts::get).toList());
+        found.forEach((k, offset) -> errors.put(lexed.get(k), offset));
+      } catch (SQLException e) {
+        throw new IllegalStateException("PostgreSQL's parser could not be reached: " + e.getMessage(), e);
+      }
+    }
+    List<LintViolation> out = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      String name = files.get(i).toString();
+      Integer error = errors.get(i);
+      if (error != null) {
+        int[] p = new LineIndex(texts.get(i)).position(error);
+        out.add(new LintViolation(name, p[0], p[1], p[0], p[1], "Error", "PostgreSQL cannot parse this file", null,
+            "syntax-error"));
+      } else {
+        out.addAll(lintTokens(name, texts.get(i), tokens.get(i)));
+      }
+    }
+    return new LintReport(out, false);
+  }
+
+  private List<LintViolation> lintTokens(String name, String text, List<Token> tokens) {
+    LineIndex lines = new LineIndex(text);
+    Ignores ignores = ignores(tokens, lines);
+    List<LintViolation> found = new Rules(name, text, assumeInTransaction).run(Statement.split(tokens));
+    List<LintViolation> kept = new ArrayList<>();
+    for (LintViolation v : found) {
+      if (!excluded.contains(v.ruleName()) && !ignores.ignored(v)) {
+        kept.add(v);
+      }
+    }
+    kept.sort(Comparator.comparingInt(LintViolation::line).thenComparingInt(LintViolation::column));
+    return kept;
+  }
+
+  private record Ignore(int line, Set<String> rules) {}
+
+  private record Ignores(List<Ignore> lines, Set<String> file, boolean wholeFile) {
+    boolean ignored(LintViolation v) {
+      if (wholeFile || file.contains(v.ruleName())) {
+        return true;
+      }
+      for (Ignore i : lines) {
+        if ((i.line() == v.line() || i.line() == v.line() - 1) && (i.rules().isEmpty() || i.rules().contains(v.ruleName()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static Ignores ignores(List<Token> tokens, LineIndex lines) {
+    List<Ignore> out = new ArrayList<>();
+    Set<String> file = new HashSet<>();
+    boolean whole = false;
+    for (Token t : tokens) {
+      if (t.kind() != Token.Kind.COMMENT || !t.text().startsWith("--")) {
+        continue;
+      }
+      String body = t.text().substring(2).trim();
+      String lower = body.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("squawk-ignore-file")) {
+        Set<String> rules = ruleList(body.substring("squawk-ignore-file".length()));
+        if (rules.isEmpty()) {
+          whole = true;
+        }
+        file.addAll(rules);
+      } else if (lower.startsWith("squawk-ignore")) {
+        out.add(new Ignore(lines.position(t.start())[0], ruleList(body.substring("squawk-ignore".length()))));
+      }
+    }
+    return new Ignores(out, file, whole);
+  }
+
+  private static Set<String> ruleList(String s) {
+    Set<String> out = new HashSet<>();
+    Arrays.stream(s.split("[,\\s]+")).filter(r -> !r.isBlank()).forEach(out::add);
+    return out;
+  }
+}

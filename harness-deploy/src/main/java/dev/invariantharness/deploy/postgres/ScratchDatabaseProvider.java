@@ -1,0 +1,30 @@
+package dev.invariantharness.deploy.postgres;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.invariantharness.fixture.FixtureContext;
+import dev.invariantharness.fixture.FixtureProvider;
+import org.apiguardian.api.API;
+
+/**
+ * Gives an {@code @InvariantTest} method a {@link ScratchDatabase} parameter on the shared server,
+ * dropped after the test.
+ *
+ * <pre>{@code
+ * @Test @Verifies("INV-05")
+ * void runtimeWritesOnlyItsSchema(ScratchDatabase db) { ... }
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ScratchDatabaseProvider implements FixtureProvider<ScratchDatabase> {
+
+  @Override
+  public Class<ScratchDatabase> type() {
+    return ScratchDatabase.class;
+  }
+
+  @Override
+  public ScratchDatabase create(FixtureContext context) {
+    return ScratchDatabase.create(PostgresServers.shared(context.configuration()));
+  }
+}

@@ -1,0 +1,4 @@
+  alter table
+  users
+    drop column
+ email ;

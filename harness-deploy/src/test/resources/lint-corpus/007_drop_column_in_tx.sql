@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE public.users DROP COLUMN legacy_flag CASCADE;
+COMMIT;

@@ -1,0 +1,3 @@
+-- squawk-ignore-file
+DROP TABLE a;
+ALTER TABLE b DROP COLUMN c;

@@ -1,0 +1,2 @@
+CREATE TABLE tmp_import (id bigint);
+DROP TABLE tmp_import;

@@ -1,0 +1,1 @@
+DROP SEQUENCE IF EXISTS users_id_seq;

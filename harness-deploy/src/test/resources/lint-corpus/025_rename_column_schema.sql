@@ -1,0 +1,1 @@
+ALTER TABLE runtime.runs RENAME COLUMN state TO status;

@@ -1,0 +1,1 @@
+ALTER INDEX users_email_idx RENAME TO users_mail_idx;

@@ -1,0 +1,1 @@
+ALTER TABLE IF EXISTS users RENAME TO people;

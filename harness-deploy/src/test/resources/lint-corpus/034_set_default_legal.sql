@@ -1,0 +1,1 @@
+ALTER TABLE users ALTER COLUMN active SET DEFAULT true;

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN age bigint NOT NULL DEFAULT 0;

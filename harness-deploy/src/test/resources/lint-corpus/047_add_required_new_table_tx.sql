@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE t (id bigint);
+ALTER TABLE t ADD COLUMN age bigint NOT NULL;
+COMMIT;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id bigint);
+CREATE INDEX t_idx ON t (id);

@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE t (id bigint);
+CREATE INDEX t_idx ON t (id);
+COMMIT;

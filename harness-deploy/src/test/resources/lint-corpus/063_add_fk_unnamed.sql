@@ -1,0 +1,1 @@
+ALTER TABLE users ADD FOREIGN KEY (org_id) REFERENCES orgs (id);

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN org_id bigint REFERENCES orgs (id);

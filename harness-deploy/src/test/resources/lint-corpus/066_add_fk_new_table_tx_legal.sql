@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE t (id bigint, org bigint);
+ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (org) REFERENCES orgs (id);
+COMMIT;

@@ -1,0 +1,2 @@
+/* DROP TABLE users; /* nested */ still a comment */
+SELECT 1;

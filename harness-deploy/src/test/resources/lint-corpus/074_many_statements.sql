@@ -1,0 +1,5 @@
+CREATE TABLE a (id bigint);
+ALTER TABLE a ADD COLUMN b text;
+ALTER TABLE users DROP COLUMN legacy;
+CREATE INDEX CONCURRENTLY a_b_idx ON a (b);
+DROP TABLE old_things;

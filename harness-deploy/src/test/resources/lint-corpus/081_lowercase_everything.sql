@@ -1,0 +1,2 @@
+alter table users alter column id type bigint;
+drop table foo;

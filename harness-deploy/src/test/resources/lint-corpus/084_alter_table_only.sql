@@ -1,0 +1,1 @@
+ALTER TABLE ONLY users DROP COLUMN email;

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS good (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n bigint NOT NULL DEFAULT 0, at timestamptz, body text);

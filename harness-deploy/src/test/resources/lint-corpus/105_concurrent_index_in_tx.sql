@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);
+COMMIT;

@@ -1,0 +1,3 @@
+ALTER TABLE users DROP CONSTRAINT IF EXISTS users_age_check;
+ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age > 0) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_age_check;

@@ -1,0 +1,1 @@
+CREATE TEMP TABLE scratch (id bigint) ON COMMIT DROP;

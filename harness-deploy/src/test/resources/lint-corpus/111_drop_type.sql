@@ -1,0 +1,2 @@
+DROP TYPE mood;
+DROP TYPE IF EXISTS weather;

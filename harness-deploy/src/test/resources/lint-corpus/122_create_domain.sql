@@ -1,0 +1,3 @@
+CREATE DOMAIN email AS text CHECK (VALUE ~ '@');
+CREATE DOMAIN plain AS text DEFAULT '' COLLATE "C";
+CREATE DOMAIN code AS text CONSTRAINT code_len CHECK (length(VALUE) = 3) NOT NULL;

@@ -1,0 +1,2 @@
+ALTER TABLE users ADD PRIMARY KEY (id);
+ALTER TABLE users ADD CONSTRAINT users_ex EXCLUDE USING gist (room WITH =);

@@ -1,0 +1,4 @@
+ALTER TYPE mood ADD VALUE 'meh';
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ok' AFTER 'meh';
+ALTER TYPE mood ADD VALUE 'great' BEFORE 'ok';
+ALTER TYPE mood RENAME VALUE 'meh' TO 'so-so';
