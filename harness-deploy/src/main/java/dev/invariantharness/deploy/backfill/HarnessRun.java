@@ -1,5 +1,6 @@
 package dev.invariantharness.deploy.backfill;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,7 +129,7 @@ public final class HarnessRun {
     }
     List<Check> checks = new ArrayList<>();
     List<ObjectNode> rows = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = Json.mapper();
     BackfillManifest[] manifest = new BackfillManifest[1];
     Findings[] verification = new Findings[1];
     String m = manifestFile.toString();

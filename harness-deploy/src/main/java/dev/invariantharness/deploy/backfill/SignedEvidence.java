@@ -1,9 +1,9 @@
 package dev.invariantharness.deploy.backfill;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.deploy.backfill.internal.Hashing;
 import dev.invariantharness.finding.Findings;
@@ -77,7 +77,7 @@ public final class SignedEvidence {
     JsonNode root;
     try {
       bytes = Files.readAllBytes(summary);
-      root = new ObjectMapper().readTree(bytes);
+      root = Json.strict().readTree(bytes);
     } catch (IOException e) {
       throw new HarnessInputException(summary.toString(), "is not readable JSON: " + e.getMessage());
     }

@@ -1,9 +1,9 @@
 package dev.invariantharness.deploy.migration;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invariantharness.HarnessInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public record DeployDescriptor(String source, String serviceName, String service
   public static DeployDescriptor read(Path file) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(file.toFile());
+      root = Json.strict().readTree(file.toFile());
     } catch (IOException e) {
       throw new HarnessInputException(file.toString(), "is not readable JSON: " + e.getMessage());
     }

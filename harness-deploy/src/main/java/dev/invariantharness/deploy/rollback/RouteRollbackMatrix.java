@@ -1,9 +1,9 @@
 package dev.invariantharness.deploy.rollback;
 
+import dev.invariantharness.json.Json;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.finding.Findings;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public record RouteRollbackMatrix(String source, List<RouteGroup> groups) {
   public static RouteRollbackMatrix read(Path file) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(file.toFile());
+      root = Json.strict().readTree(file.toFile());
     } catch (IOException e) {
       throw new HarnessInputException(file.toString(), "is not readable JSON: " + e.getMessage());
     }

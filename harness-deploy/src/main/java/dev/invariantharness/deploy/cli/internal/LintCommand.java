@@ -1,5 +1,6 @@
 package dev.invariantharness.deploy.cli.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,7 +69,7 @@ public final class LintCommand implements Callable<Integer> {
     LintReport report = MigrationLinter.squawkDefaults().exclude(exclude.toArray(String[]::new))
         .assumeInTransaction(assumeInTransaction).lint(files).duringOverlap(open);
     if (reporter.equals("json")) {
-      ObjectMapper json = new ObjectMapper();
+      ObjectMapper json = Json.mapper();
       ArrayNode arr = json.createArrayNode();
       for (LintViolation v : report.violations()) {
         ObjectNode o = arr.addObject();

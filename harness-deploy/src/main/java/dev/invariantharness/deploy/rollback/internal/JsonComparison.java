@@ -1,5 +1,6 @@
 package dev.invariantharness.deploy.rollback.internal;
 
+import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,7 @@ import java.util.List;
 /** Status plus canonical JSON (sorted keys, ignored pointers removed); text bodies compared as text. */
 public final class JsonComparison implements ServedComparison {
 
-  private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper JSON = Json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final List<String> ignored;
 
