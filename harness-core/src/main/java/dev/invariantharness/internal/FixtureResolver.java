@@ -64,7 +64,7 @@ public final class FixtureResolver implements ParameterResolver {
   }
 
   private static Fixture create(HarnessConfiguration config, FixtureProvider<?> provider, ExtensionContext owner) {
-    Duration setup = config.timeout("fixture");
+    Duration setup = provider.setupTimeout(config);
     String name = provider.type().getSimpleName();
     FixtureContext fc = new FixtureContext(config, setup, laneOf(owner), owner.getDisplayName());
     try {
@@ -75,7 +75,8 @@ public final class FixtureResolver implements ParameterResolver {
       return new Fixture(name, value, config.timeout("fixture-close"));
     } catch (BoundedCall.TimedOut e) {
       throw new ParameterResolutionException(e.getMessage()
-          + " (invariant.harness.timeout.fixture); is the target up and reachable?");
+          + " (" + provider.getClass().getSimpleName() + ".setupTimeout, by default invariant.harness.timeout.fixture);"
+          + " is the target up and reachable?");
     } catch (ParameterResolutionException | HarnessInputException e) {
       throw e;
     } catch (Exception e) {

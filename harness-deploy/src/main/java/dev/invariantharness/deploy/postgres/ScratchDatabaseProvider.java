@@ -2,8 +2,10 @@ package dev.invariantharness.deploy.postgres;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.fixture.FixtureContext;
 import dev.invariantharness.fixture.FixtureProvider;
+import java.time.Duration;
 import org.apiguardian.api.API;
 
 /**
@@ -21,6 +23,17 @@ public final class ScratchDatabaseProvider implements FixtureProvider<ScratchDat
   @Override
   public Class<ScratchDatabase> type() {
     return ScratchDatabase.class;
+  }
+
+  /**
+   * {@code invariant.harness.timeout.postgres}, else two minutes: the first test of a JVM may
+   * start the embedded server (initdb and start), which takes well over the default fixture bound
+   * on a busy machine.
+   */
+  @Override
+  public Duration setupTimeout(HarnessConfiguration config) {
+    return config.get(HarnessConfiguration.PREFIX + "timeout.postgres").isPresent()
+        ? config.timeout("postgres") : Duration.ofMinutes(2);
   }
 
   @Override
