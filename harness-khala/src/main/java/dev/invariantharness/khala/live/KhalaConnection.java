@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.tyrus.client.ClientManager;
@@ -154,7 +155,9 @@ public final class KhalaConnection implements AutoCloseable {
     failIfTerminal();
     try {
       session.getBasicRemote().sendText(text);
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException | IllegalStateException | RejectedExecutionException e) {
+      // Tyrus may reject work when its container's executors were shut down under a closing
+      // session (eclipse-ee4j/tyrus#640): for the check that is a connection that failed.
       throw new PeerFailure(peer() + ": sending failed: " + rootMessage(e), e);
     }
   }
@@ -281,10 +284,14 @@ public final class KhalaConnection implements AutoCloseable {
       if (session != null && session.isOpen()) {
         session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
       }
-    } catch (IOException | IllegalStateException e) {
-      // the peer is gone already
+    } catch (IOException | IllegalStateException | RejectedExecutionException e) {
+      // the peer is gone already, or Tyrus's executors are (eclipse-ee4j/tyrus#640)
     } finally {
-      client.shutdown();
+      try {
+        client.shutdown();
+      } catch (RuntimeException e) {
+        // shutting the client container down twice under a racing close is harmless
+      }
     }
   }
 
