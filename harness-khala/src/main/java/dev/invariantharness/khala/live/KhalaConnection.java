@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,9 +96,7 @@ public final class KhalaConnection implements AutoCloseable {
    * @throws PeerFailure when the upgrade is refused or does not complete in time
    */
   public static KhalaConnection open(URI uri, ConnectionOptions options, Map<String, String> headers) {
-    ClientManager client = ClientManager.createClient();
-    client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis()));
-    client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, options.maxMessageBytes() + 1024);
+    ClientManager client = clientFor(options);
     LinkedBlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
     KhalaConnection c = new KhalaConnection(uri, options, client, inbox);
     Endpoint endpoint = new Endpoint() {
@@ -127,7 +126,6 @@ public final class KhalaConnection implements AutoCloseable {
       c.session = client.connectToServer(endpoint, config, uri);
       return c;
     } catch (DeploymentException | IOException | RuntimeException e) {
-      client.shutdown();
       throw new PeerFailure(describe(uri) + ": WebSocket upgrade failed within " + options.timeout() + ": " + rootMessage(e), e);
     }
   }
@@ -277,7 +275,26 @@ public final class KhalaConnection implements AutoCloseable {
     return terminal == null && session.isOpen();
   }
 
-  /** Closes the connection and its client container. */
+  /**
+   * Client containers, one per handshake bound and buffer size, shared by every connection and
+   * never shut down: Tyrus shares executors between containers and shuts them down racily when
+   * one container closes (eclipse-ee4j/tyrus#640), which made a fresh connection fail with a
+   * {@code RejectedExecutionException} right after another one closed. The test JVM ends them at exit.
+   */
+  private static final Map<List<Integer>, ClientManager> CLIENTS = new ConcurrentHashMap<>();
+
+  private static ClientManager clientFor(ConnectionOptions options) {
+    int handshake = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
+    int buffer = options.maxMessageBytes() + 1024;
+    return CLIENTS.computeIfAbsent(List.of(handshake, buffer), k -> {
+      ClientManager client = ClientManager.createClient();
+      client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshake);
+      client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, buffer);
+      return client;
+    });
+  }
+
+  /** Closes the connection (the shared client container stays). */
   @Override
   public void close() {
     try {
@@ -286,12 +303,6 @@ public final class KhalaConnection implements AutoCloseable {
       }
     } catch (IOException | IllegalStateException | RejectedExecutionException e) {
       // the peer is gone already, or Tyrus's executors are (eclipse-ee4j/tyrus#640)
-    } finally {
-      try {
-        client.shutdown();
-      } catch (RuntimeException e) {
-        // shutting the client container down twice under a racing close is harmless
-      }
     }
   }
 
