@@ -52,8 +52,8 @@ public final class HtmlMatrix implements ReportView {
       .matrix a,.results a,.blockers a{color:inherit}
       .results{width:100%;table-layout:fixed}
       .results td,.results th{overflow-wrap:anywhere}
-      .results col.c-n{width:2.5rem}.results col.c-req{width:4.75rem}.results col.c-status{width:6.5rem}
-      .results col.c-lane{width:5.5rem}.results col.c-ms{width:4.5rem}
+      .results col.c-n{width:2.5rem}.results col.c-req{width:5.75rem}.results col.c-status{width:6.5rem}
+      .results col.c-lane{width:5.5rem}.results col.c-ms{width:5.5rem}
       .results col.c-check{width:13%}.results col.c-inv{width:12%}.results col.c-desc{width:11%}
       .results col.c-evidence{width:16%}
       .m-block-fail{background:#e8655d;color:#fff;font-weight:600}
