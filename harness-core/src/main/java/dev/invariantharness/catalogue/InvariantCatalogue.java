@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,29 +65,25 @@ public final class InvariantCatalogue {
       "id", "title", "statement", "escalation", "verification", "appliesTo", "supersededBy", "history");
   private static final Set<String> HEADER = Set.of("schemaVersion", "mode");
 
-  private static volatile InvariantCatalogue defaults;
-
   private final Map<String, Invariant> byId;
 
   private InvariantCatalogue(Map<String, Invariant> byId) {
     this.byId = byId;
   }
 
-  /** The catalogue shipped with the harness: INV-01..INV-12. */
+  /**
+   * The catalogue shipped with the harness: INV-01..INV-12. Read from the resource on every call
+   * (a run asks once): no process-wide copy outlives the run or the test that asked.
+   */
   public static InvariantCatalogue defaults() {
-    InvariantCatalogue d = defaults;
-    if (d == null) {
-      try (InputStream in = InvariantCatalogue.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-        if (in == null) {
-          throw new HarnessInputException("classpath:" + DEFAULT_RESOURCE, "the default catalogue is missing from harness-core");
-        }
-        d = parse(in, "classpath:" + DEFAULT_RESOURCE, new InvariantCatalogue(Map.of()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    try (InputStream in = InvariantCatalogue.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new HarnessInputException("classpath:" + DEFAULT_RESOURCE, "the default catalogue is missing from harness-core");
       }
-      defaults = d;
+      return parse(in, "classpath:" + DEFAULT_RESOURCE, new InvariantCatalogue(Map.of()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return d;
   }
 
   /** A catalogue of exactly these invariants. */
@@ -97,7 +94,7 @@ public final class InvariantCatalogue {
         throw new IllegalArgumentException("duplicate invariant id " + i.id());
       }
     }
-    return new InvariantCatalogue(Map.copyOf(map)).checked(null);
+    return new InvariantCatalogue(inOrder(map)).checked(null);
   }
 
   /**
@@ -222,7 +219,15 @@ public final class InvariantCatalogue {
           e.node().has("history") || old == null
               ? LocatedEntries.textList(e, "history", source, what) : old.history()));
     }
-    return new InvariantCatalogue(Map.copyOf(map)).checked(source);
+    return new InvariantCatalogue(inOrder(map)).checked(source);
+  }
+
+  /**
+   * An unmodifiable copy that keeps the given order: {@code Map.copyOf} iterates in an order that
+   * differs between JVMs, so which of two problems is reported would too.
+   */
+  private static Map<String, Invariant> inOrder(Map<String, Invariant> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   private static String orOld(String value, Invariant old, Function<Invariant, String> field) {

@@ -64,6 +64,9 @@ public final class MitigationFile {
 
   /** Reads {@code file}; a missing file is an error (the caller decides whether one is expected). */
   public static MitigationFile load(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new HarnessInputException(file.toString(), "is a directory, expected a mitigation file");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return parse(in, file.toString());
     } catch (NoSuchFileException e) {
@@ -92,7 +95,7 @@ public final class MitigationFile {
         }
       }
       String followUp = LocatedEntries.text(e, "followUp", source, "mitigation entry");
-      if (followUp != null && !followUp.isBlank() && !followUp.matches("(?i)https?://\\S+|[A-Za-z][\\w.-]*[#-]\\d+")) {
+      if (followUp != null && !followUp.isBlank() && !followUp.matches("(?i)https?://\\S+|[A-Za-z][\\w./-]*[#-]\\d+")) {
         problems.add("'followUp' must link the follow-up issue (a URL or an issue key like OA-RUST-143), found '" + followUp + "'");
       }
       LocalDate expires = null;

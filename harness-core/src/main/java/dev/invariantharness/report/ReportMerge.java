@@ -168,8 +168,20 @@ public final class ReportMerge {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** The command line without {@code System.exit}, for tests and embedding. */
+  /**
+   * The command line without {@code System.exit}, for embedding; relative paths resolve against
+   * the process's working directory.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, Path.of("").toAbsolutePath(), out, err);
+  }
+
+  /**
+   * The command line without {@code System.exit}, relative paths ({@code --out}, {@code
+   * --mitigations}, {@code --catalogue}, every REPORT) resolved against {@code workingDirectory}:
+   * a test or a build tool passes its own directory, so nothing lands in the process's.
+   */
+  public static int run(String[] args, Path workingDirectory, PrintStream out, PrintStream err) {
     Path outDir = null;
     Path mitigations = null;
     Path catalogueFile = null;
@@ -180,9 +192,9 @@ public final class ReportMerge {
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--out" -> outDir = Path.of(value(args, ++i, "--out")).toAbsolutePath();
-          case "--mitigations" -> mitigations = Path.of(value(args, ++i, "--mitigations"));
-          case "--catalogue" -> catalogueFile = Path.of(value(args, ++i, "--catalogue"));
+          case "--out" -> outDir = workingDirectory.resolve(value(args, ++i, "--out"));
+          case "--mitigations" -> mitigations = workingDirectory.resolve(value(args, ++i, "--mitigations"));
+          case "--catalogue" -> catalogueFile = workingDirectory.resolve(value(args, ++i, "--catalogue"));
           case "--baseline" -> baseline = true;
           case "--allow-coverage-gaps" -> allowGaps = true;
           case "--gate" -> {
@@ -201,7 +213,7 @@ public final class ReportMerge {
             if (args[i].startsWith("--")) {
               throw new HarnessInputException("argument '" + args[i] + "'", "unknown option\n" + USAGE);
             }
-            inputs.add(Path.of(args[i]));
+            inputs.add(workingDirectory.resolve(args[i]));
           }
         }
       }

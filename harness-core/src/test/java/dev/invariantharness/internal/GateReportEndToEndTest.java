@@ -35,7 +35,7 @@ class GateReportEndToEndTest {
         org.assertj.core.groups.Tuple.tuple("dev.invariantharness.samples.Samples$AllGo.ios", CheckStatus.NOT_APPLICABLE));
     assertThat(row(out, "dev.invariantharness.samples.Samples$AllGo.ios").reason()).isEqualTo("INV-11: no iOS client in this service");
     assertThat(row(out, "control-no-sse").required()).isFalse();
-    assertThat(out.file("results.tsv")).startsWith("check_id\trequired\tstatus\tdescription\tlog_path\tcommand\tlane\tinvariants\tduration_ms\n");
+    assertThat(out.file("results.tsv")).startsWith("check_id\trequired\tstatus\tdescription\tlog_path\tcommand\tlane\tinvariants\tduration_ms\tharness_status\n");
     assertThat(out.file("SUMMARY.md")).contains("GO");
     assertThat(out.reportDir().resolve("index.html")).exists();
   }
@@ -72,7 +72,7 @@ class GateReportEndToEndTest {
     Outcome out = GateRun.into(reports.resolve("r")).with("invariant.harness.mitigations", file.toString()).run(Samples.MitigableFailure.class);
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);
     assertThat(row(out, "khala-resume-exact").status()).isEqualTo(CheckStatus.MITIGATED);
-    assertThat(out.file("results.tsv")).contains("\tmitigated\t");
+    assertThat(out.file("results.tsv")).contains("\tfailed\t").endsWith("\tmitigated\n");
     assertThat(out.file("SUMMARY.md")).contains("@khala-owner").contains("2999-01-01");
   }
 

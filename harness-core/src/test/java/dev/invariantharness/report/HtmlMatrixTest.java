@@ -121,8 +121,9 @@ class HtmlMatrixTest {
     List<String> ids = all(Pattern.compile("id=\"([^\"]+)\""), html, 1);
 
     assertThat(targets).isNotEmpty().allSatisfy(t -> assertThat(ids).contains(t));
-    assertThat(ids).containsExactly("row-1", "row-2", "row-3", "row-4", "row-5", "row-6",
-        "row-7", "row-8");
+    assertThat(ids).filteredOn(id -> id.startsWith("row-")).containsExactly("row-1", "row-2", "row-3",
+        "row-4", "row-5", "row-6", "row-7", "row-8");
+    assertThat(ids).doesNotHaveDuplicates();
   }
 
   @Test
@@ -152,38 +153,18 @@ class HtmlMatrixTest {
   void cellsWithoutChecksAreBlankDashes() {
     String html = view.render(SampleReports.full());
 
-    assertThat(cell(html, "INV-12", 0)).isEqualTo("<td class=\"s-none\">—</td>");
-    assertThat(cell(html, "INV-01", 1)).isEqualTo("<td class=\"s-none\">—</td>");
+    assertThat(cell(html, "INV-12", 0)).isEqualTo("<td class=\"m-none\">—</td>");
+    assertThat(cell(html, "INV-01", 1)).isEqualTo("<td class=\"m-none\">—</td>");
   }
 
   @Test
   void cellLinksEveryRowOfItsInvariantInItsLane() {
     String html = view.render(SampleReports.full());
 
-    assertThat(cell(html, "INV-11", 3)).isEqualTo("<td class=\"s-failed\">failed "
+    // n/a, a failed optional check and a skipped optional check: the failure warns, nothing blocks
+    assertThat(cell(html, "INV-11", 3)).isEqualTo("<td class=\"m-warn-fail\">failed (warning) "
         + "<a href=\"#row-5\">#5</a> <a href=\"#row-7\">#7</a> <a href=\"#row-8\">#8</a></td>");
-    assertThat(cell(html, "(no invariant)", 1)).startsWith("<td class=\"s-unmapped\">unmapped");
+    assertThat(cell(html, "(no invariant)", 1)).startsWith("<td class=\"m-block-fail\">unmapped (blocks)");
   }
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({
-      "passed,                          s-passed",
-      "n/a,                             s-na",
-      "passed mitigated,                s-mitigated",
-      "n/a passed mitigated skipped,    s-skipped",
-      "skipped failed,                  s-failed",
-      "passed unmapped,                 s-unmapped",
-      "mitigated skipped unmapped failed, s-failed",
-  })
-  void cellIsColouredByTheWorstStatusInIt(String statuses, String expectedClass) {
-    List<CheckResult> rows = new ArrayList<>();
-    for (String label : statuses.split(" ")) {
-      rows.add(row("T." + rows.size(), CheckStatus.fromLabel(label), "control", "INV-01"));
-    }
-
-    String html = view.render(SampleReports.report(
-        SampleReports.noGo(BlockedScope.MERGE, GateMode.GATING), rows));
-
-    assertThat(cell(html, "INV-01", 0)).startsWith("<td class=\"" + expectedClass + "\">");
-  }
 }

@@ -116,7 +116,7 @@ class ReportMergeTest {
   }
 
   private int merge(String... args) {
-    return ReportMerge.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return ReportMerge.run(args, dir, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private static String text(ByteArrayOutputStream s) {

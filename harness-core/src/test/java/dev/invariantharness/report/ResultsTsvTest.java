@@ -21,22 +21,22 @@ class ResultsTsvTest {
   }
 
   @Test
-  void headerIsTheScriptsSixColumnsFollowedByLaneInvariantsAndDuration() {
+  void headerIsTheScriptsSixColumnsFollowedByLaneInvariantsDurationAndHarnessStatus() {
     String tsv = view.render(SampleReports.full());
 
     assertThat(view.fileName()).isEqualTo("results.tsv");
     assertThat(tsv.substring(0, tsv.indexOf('\n'))).isEqualTo("check_id\trequired\tstatus"
-        + "\tdescription\tlog_path\tcommand\tlane\tinvariants\tduration_ms");
+        + "\tdescription\tlog_path\tcommand\tlane\tinvariants\tduration_ms\tharness_status");
   }
 
   @Test
-  void everyLineSplitsIntoNineColumnsWithOneRowPerCheckInReportOrder() {
+  void everyLineSplitsIntoTenColumnsWithOneRowPerCheckInReportOrder() {
     GateReport report = SampleReports.full();
 
     List<String[]> lines = parse(report);
 
     assertThat(lines).hasSize(report.results().size() + 1);
-    assertThat(lines).allSatisfy(cols -> assertThat(cols).hasSize(9));
+    assertThat(lines).allSatisfy(cols -> assertThat(cols).hasSize(10));
     assertThat(lines.subList(1, lines.size())).extracting(cols -> cols[0])
         .containsExactlyElementsOf(report.results().stream().map(CheckResult::checkId).toList());
   }
@@ -46,19 +46,40 @@ class ResultsTsvTest {
     List<String[]> lines = parse(SampleReports.full());
 
     assertThat(lines.get(1)).containsExactly("ControlGates.healthIsReady", "required", "passed",
-        "staging control health/ready endpoints", "evidence/ControlGates-healthIsReady",
-        "mvn -Dtest=ControlGates#healthIsReady test", "control", "INV-01", "41");
+        "staging control health/ready endpoints",
+        "evidence/ControlGates-healthIsReady/001-get-readyz.http.txt",
+        "mvn -Dtest=ControlGates#healthIsReady test", "control", "INV-01", "41", "passed");
     assertThat(lines.get(7)).containsExactly("SurfaceGates.crossSurfaceParity", "optional",
         "failed", "web/desktop cross-surface contract parity", "", "mvn -Dtest=SurfaceGates test",
-        "surface", "INV-02,INV-11", "800");
+        "surface", "INV-02,INV-11", "800", "failed");
   }
 
   @Test
-  void everyStatusIsWrittenWithItsLabel() {
+  void statusColumnKeepsTheScriptsThreeWordsSoItsReadersKeepWorking() {
     List<String[]> lines = parse(SampleReports.full());
 
+    // passed, failed, skipped, mitigated, n/a, unmapped, failed (optional), skipped (optional)
     assertThat(lines.subList(1, lines.size())).extracting(cols -> cols[2]).containsExactly(
+        "passed", "failed", "skipped", "failed", "skipped", "failed", "failed", "skipped");
+    assertThat(lines.subList(1, lines.size())).extracting(cols -> cols[2])
+        .allMatch(s -> s.matches("passed|failed|skipped"));
+  }
+
+  @Test
+  void harnessStatusColumnCarriesTheFinerStatusAfterTheExistingColumns() {
+    List<String[]> lines = parse(SampleReports.full());
+
+    assertThat(lines.get(0)[9]).isEqualTo("harness_status");
+    assertThat(lines.subList(1, lines.size())).extracting(cols -> cols[9]).containsExactly(
         "passed", "failed", "skipped", "mitigated", "n/a", "unmapped", "failed", "skipped");
+  }
+
+  @Test
+  void notApplicableRowIsASkipWithItsReasonInTheCommandColumn() {
+    List<String[]> lines = parse(SampleReports.full());
+
+    assertThat(lines.get(5)).startsWith("SurfaceGates.ios", "required", "skipped", "ios", "",
+        "no iOS client in this service");
   }
 
   @Test
@@ -70,11 +91,19 @@ class ResultsTsvTest {
   }
 
   @Test
-  void logPathIsTheDirectoryOfTheFirstEvidenceFileAndEmptyWithoutEvidence() {
+  void logPathNamesTheFirstEvidenceFileAndIsEmptyWithoutEvidence() {
     List<String[]> lines = parse(SampleReports.full());
 
-    assertThat(lines.get(2)[4]).isEqualTo("evidence/ControlGates-mutationsAreHttpOnly");
+    assertThat(lines.get(2)[4]).isEqualTo("evidence/ControlGates-mutationsAreHttpOnly/001-frames.txt");
     assertThat(lines.get(3)[4]).isEmpty();
+  }
+
+  @Test
+  void logPathUsesForwardSlashesForAWindowsPath() {
+    CheckResult row = new CheckResult("W.check", true, CheckStatus.PASSED, "", "lane", List.of("INV-01"), 1, "", "",
+        List.of(new EvidenceRef("log", "text", "evidence\\W-check\\001.txt")), null);
+
+    assertThat(parse(SampleReports.ofRows(row)).get(1)[4]).isEqualTo("evidence/W-check/001.txt");
   }
 
   @Test
@@ -88,8 +117,8 @@ class ResultsTsvTest {
 
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).containsExactly("Messy.check", "required", "failed",
-        "two columns and lines here", "evidence/Messy check", "cmd --a --b --c", "lane x",
-        "INV-01", "5");
+        "two columns and lines here", "evidence/Messy check/001.txt", "cmd --a --b --c", "lane x",
+        "INV-01", "5", "failed");
   }
 
   @Test

@@ -133,16 +133,20 @@ class SummaryMarkdownTest {
   }
 
   @Test
-  void checkResultsTableKeepsTheScriptsColumnsThenAddsLaneAndInvariants() {
+  void checkResultsTableKeepsTheScriptsColumnsThenAddsLaneInvariantsAndHarnessStatus() {
     String results = section(view.render(SampleReports.full()), "Check Results");
 
     assertThat(results)
-        .contains("| Check | Required | Status | Description | Log | Lane | Invariants |\n"
-            + "| --- | --- | --- | --- | --- | --- | --- |\n")
+        .contains("| Check | Required | Status | Description | Log | Lane | Invariants | Harness status |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n")
         .contains("| ControlGates.healthIsReady | required | passed | staging control health/ready "
-            + "endpoints | evidence/ControlGates-healthIsReady | control | INV-01 |\n")
+            + "endpoints | evidence/ControlGates-healthIsReady/001-get-readyz.http.txt | control | INV-01 | passed |\n")
         .contains("| SurfaceGates.crossSurfaceParity | optional | failed | web/desktop "
-            + "cross-surface contract parity |  | surface | INV-02, INV-11 |\n");
+            + "cross-surface contract parity |  | surface | INV-02, INV-11 | failed |\n")
+        // the script's three words in its column, the finer status in the last
+        .contains("| KhalaReplay.resumeRedeliversExactly | required | failed |")
+        .contains("| SurfaceGates.ios | required | skipped | ios |  | surface | INV-11 | n/a |\n")
+        .contains("| KhalaGates.helperWithoutMapping | required | failed | helperWithoutMapping() |  | khala |  | unmapped |\n");
   }
 
   @Test

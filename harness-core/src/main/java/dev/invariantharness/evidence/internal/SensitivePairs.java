@@ -123,7 +123,8 @@ public final class SensitivePairs implements RedactionRule {
     while (e < n && isValueChar(text.charAt(e))) {
       e++;
     }
-    boolean isNull = e - v == 4 && text.startsWith("null", v);
+    // a JSON null is kept, also when the object or array closes right after it ({"token": null})
+    boolean isNull = text.startsWith("null", v) && (e - v == 4 || "}]".indexOf(text.charAt(v + 4)) >= 0);
     if (e > v && !isNull) {
       out.replace(v, e, MARKER);
     }

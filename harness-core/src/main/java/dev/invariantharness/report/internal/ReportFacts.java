@@ -9,9 +9,10 @@ import dev.invariantharness.report.GateReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Facts every view derives the same way from a {@link GateReport}, kept in one place so the
@@ -31,23 +32,35 @@ public final class ReportFacts {
   }
 
   /**
-   * The {@code log_path} of a row: the directory of its first evidence file, relative to the
-   * report directory (the script pointed at one log per check; the harness keeps one evidence
-   * directory per check). A file at the top of the report directory is named itself. Empty
-   * when the row has no evidence.
+   * The {@code log_path} of a row: its first evidence file, relative to the report directory
+   * (the script pointed at one log file per check). Empty when the row has no evidence.
    */
   public static String logPath(CheckResult row) {
     if (row.evidence().isEmpty() || row.evidence().get(0).path() == null) {
       return "";
     }
-    String path = row.evidence().get(0).path().replace('\\', '/');
-    int slash = path.lastIndexOf('/');
-    return slash > 0 ? path.substring(0, slash) : path;
+    return row.evidence().get(0).path().replace('\\', '/');
+  }
+
+  /**
+   * The row's status in the validation matrix script's three words, for its {@code status}
+   * column: what the check did. {@code passed} and {@code skipped} as they are; a failure is
+   * {@code failed} also when a mitigation waives it (the waiver is the gate's, not the check's);
+   * {@code n/a} is {@code skipped} (the check did not run; its reason is in the command column);
+   * an unmapped test is {@code failed}, as it blocks merge. The harness's own status is in a
+   * column of its own.
+   */
+  public static String scriptStatus(CheckResult row) {
+    return switch (row.status()) {
+      case PASSED -> "passed";
+      case SKIPPED, NOT_APPLICABLE -> "skipped";
+      case FAILED, MITIGATED, UNMAPPED -> "failed";
+    };
   }
 
   /** The {@code command} column: the command, or for a skipped row its reason, as the script. */
   public static String commandColumn(CheckResult row) {
-    if (row.status() == CheckStatus.SKIPPED && !row.reason().isBlank()) {
+    if (scriptStatus(row).equals("skipped") && !row.reason().isBlank()) {
       return row.reason();
     }
     return row.command();
@@ -79,18 +92,104 @@ public final class ReportFacts {
   }
 
   /**
-   * How bad a status is for the matrix: failed and unmapped are worst, then skipped,
-   * mitigated, passed, and n/a least.
+   * What a status means for the decision, worst first: the colour of a matrix cell and of a
+   * result row, so a reader sees at a glance what blocks and what does not.
    */
-  public static int badness(CheckStatus status) {
-    return switch (status) {
-      case FAILED -> 6;
-      case UNMAPPED -> 5;
-      case SKIPPED -> 4;
-      case MITIGATED -> 3;
-      case PASSED -> 2;
-      case NOT_APPLICABLE -> 1;
+  public enum Meaning {
+    /** A failure the gate blames for a blocker (also an unmapped test). */
+    BLOCKING_FAILURE("m-block-fail", "blocks",
+        "failed and blocks the decision (a required check of a blocking invariant, or an unmapped test)"),
+    /** A required check that did not run: the gate judges it as failed. */
+    BLOCKING_SKIP("m-block-skip", "blocks", "required check skipped, aborted or disabled: blocks the decision"),
+    /** A failure an accepted mitigation waives: a warning. */
+    MITIGATED("m-mitigated", "", "failed, waived by an accepted mitigation: a warning"),
+    /** A failure that blocks nothing: an optional check, or an advisory invariant. */
+    FAILED_NON_BLOCKING("m-warn-fail", "warning",
+        "failed, does not block (an optional check or an advisory invariant): a warning"),
+    /** An optional check that did not run. */
+    SKIPPED_NON_BLOCKING("m-skip", "", "optional check skipped: does not block"),
+    /** Passed. */
+    PASSED("m-passed", "", "passed"),
+    /** Declared not applicable, with a reason. */
+    NOT_APPLICABLE("m-na", "", "declared not applicable, with a reason");
+
+    private final String cssClass;
+    private final String tag;
+    private final String legend;
+
+    Meaning(String cssClass, String tag, String legend) {
+      this.cssClass = cssClass;
+      this.tag = tag;
+      this.legend = legend;
+    }
+
+    /** The CSS class that colours it. */
+    public String cssClass() {
+      return cssClass;
+    }
+
+    /** A word shown beside the status so the colour is not the only signal; empty for none. */
+    public String tag() {
+      return tag;
+    }
+
+    /** The legend's sentence. */
+    public String legend() {
+      return legend;
+    }
+  }
+
+  /**
+   * What {@code row} means for the decision as far as invariant {@code id} is concerned
+   * ({@code ""} for a row without invariants): a failure or skip is blocking exactly when the
+   * decision has a blocker naming this check and this invariant.
+   */
+  public static Meaning meaning(GateReport report, CheckResult row, String id) {
+    return switch (outcome(row, id)) {
+      case FAILED, UNMAPPED -> blocks(report, row, id) ? Meaning.BLOCKING_FAILURE : Meaning.FAILED_NON_BLOCKING;
+      case SKIPPED -> blocks(report, row, id) ? Meaning.BLOCKING_SKIP : Meaning.SKIPPED_NON_BLOCKING;
+      case MITIGATED -> Meaning.MITIGATED;
+      case PASSED -> Meaning.PASSED;
+      case NOT_APPLICABLE -> Meaning.NOT_APPLICABLE;
     };
+  }
+
+  /**
+   * What {@code row} as a whole means for the decision: the worst of what it means for each of
+   * its invariants, and for no invariant when it has none or a blocker names it without one.
+   */
+  public static Meaning meaning(GateReport report, CheckResult row) {
+    Meaning worst = null;
+    for (String id : rowKeys(row)) {
+      worst = worse(worst, meaning(report, row, id));
+    }
+    if (worst == null || blocks(report, row, "")) {
+      worst = worse(worst, meaning(report, row, ""));
+    }
+    return worst;
+  }
+
+  /** The worse of two meanings; {@code a} may be null. */
+  public static Meaning worse(Meaning a, Meaning b) {
+    return a == null || b.compareTo(a) < 0 ? b : a;
+  }
+
+  /** The invariants a row speaks for: those it maps, then any its findings added. */
+  public static List<String> rowKeys(CheckResult row) {
+    Set<String> ids = new LinkedHashSet<>(row.invariants());
+    ids.addAll(row.outcomes().keySet());
+    return List.copyOf(ids);
+  }
+
+  /** Whether a blocker of the decision names this row's check and invariant {@code id}. */
+  private static boolean blocks(GateReport report, CheckResult row, String id) {
+    for (Blocker b : report.decision().blockers()) {
+      String invariant = b.invariant() == null ? "" : b.invariant();
+      if (row.checkId().equals(b.checkId()) && invariant.equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -100,12 +199,6 @@ public final class ReportFacts {
   public static CheckStatus outcome(CheckResult row, String id) {
     CheckStatus s = row.outcomes().get(id);
     return s == null ? row.status() : s;
-  }
-
-  /** The worst status of these rows, or empty when there are none. */
-  public static Optional<CheckStatus> worst(List<CheckResult> rows) {
-    return rows.stream().map(CheckResult::status)
-        .max(Comparator.comparingInt(ReportFacts::badness));
   }
 
   /** Whether a required row counts against the gate: failed, skipped or unmapped. */

@@ -6,16 +6,19 @@ import dev.invariantharness.report.ReportView;
 import java.util.regex.Pattern;
 
 /**
- * {@code results.tsv}: the validation matrix script's six columns first, so tools that parse
- * the script's file keep working, then {@code lane}, {@code invariants} and
- * {@code duration_ms}. One row per check in the report's order.
+ * {@code results.tsv}: the validation matrix script's six columns first, with its values (its
+ * {@code status} is one of {@code passed|failed|skipped}, its {@code log_path} a file), so tools
+ * that parse the script's file keep working; then {@code lane}, {@code invariants},
+ * {@code duration_ms} and {@code harness_status}, the harness's finer status ({@code passed},
+ * {@code failed}, {@code skipped}, {@code n/a}, {@code mitigated}, {@code unmapped}). One row per
+ * check in the report's order.
  */
 public final class ResultsTsv implements ReportView {
 
   /** The header line, without its line feed. */
   public static final String HEADER = String.join("\t",
       "check_id", "required", "status", "description", "log_path", "command",
-      "lane", "invariants", "duration_ms");
+      "lane", "invariants", "duration_ms", "harness_status");
 
   /** A CR LF pair counts as one break, so it becomes one space like a lone CR, LF or tab. */
   private static final Pattern FIELD_BREAKS = Pattern.compile("\r\n|[\t\r\n]");
@@ -32,13 +35,14 @@ public final class ResultsTsv implements ReportView {
       out.append(String.join("\t",
               field(row.checkId()),
               row.required() ? "required" : "optional",
-              row.status().label(),
+              ReportFacts.scriptStatus(row),
               field(row.description()),
               field(ReportFacts.logPath(row)),
               field(ReportFacts.commandColumn(row)),
               field(row.lane()),
               field(String.join(",", row.invariants())),
-              Long.toString(row.durationMillis())))
+              Long.toString(row.durationMillis()),
+              row.status().label()))
           .append('\n');
     }
     return out.toString();

@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * {@code SUMMARY.md}: the validation matrix script's summary (title, counts, environment,
  * check results, commands) with the gate's decision and the reviewer's sections added. The
- * script's bullets and its five result columns come first and unchanged, so readers and
- * tools used to the script find them where they were.
+ * script's bullets and its five result columns come first and unchanged (its {@code Status}
+ * column in its three words, as in {@code results.tsv}), so readers and tools used to the
+ * script find them where they were; the harness's finer status is the last column.
  */
 public final class SummaryMarkdown implements ReportView {
 
@@ -122,16 +123,17 @@ public final class SummaryMarkdown implements ReportView {
 
   private static void checkResults(StringBuilder md, GateReport report) {
     md.append("## Check Results\n\n")
-        .append("| Check | Required | Status | Description | Log | Lane | Invariants |\n")
-        .append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        .append("| Check | Required | Status | Description | Log | Lane | Invariants | Harness status |\n")
+        .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (CheckResult r : report.results()) {
       md.append("| ").append(cell(r.checkId()))
           .append(" | ").append(r.required() ? "required" : "optional")
-          .append(" | ").append(r.status().label())
+          .append(" | ").append(ReportFacts.scriptStatus(r))
           .append(" | ").append(cell(r.description()))
           .append(" | ").append(cell(ReportFacts.logPath(r)))
           .append(" | ").append(cell(r.lane()))
           .append(" | ").append(cell(String.join(", ", r.invariants())))
+          .append(" | ").append(r.status().label())
           .append(" |\n");
     }
     md.append('\n');
