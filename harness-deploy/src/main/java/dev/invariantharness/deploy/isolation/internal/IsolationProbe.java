@@ -169,15 +169,9 @@ public final class IsolationProbe {
         + " AND (a.grantee = 0 OR pg_has_role(?, a.grantee, 'USAGE'))"
         + " AND ((c.relkind <> 'S' AND a.privilege_type IN ('INSERT','UPDATE','DELETE','TRUNCATE'))"
         + "   OR (c.relkind = 'S' AND a.privilege_type = 'UPDATE'))";
-    try (PreparedStatement ps = admin.prepareStatement(tables)) {
-      ps.setArray(1, schemas);
-      ps.setString(2, role);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          record(victim, role, rs.getString(1) + "." + rs.getString(2), rs.getString(4), via(role, rs.getString(5)), true);
-        }
-      }
-    }
+    eachRow(tables, schemas, role, rs -> {
+      record(victim, role, rs.getString(1) + "." + rs.getString(2), rs.getString(4), via(role, rs.getString(5)), true);
+    });
     String owners = "SELECT n.nspname, c.relname, o.rolname FROM pg_class c"
         + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_roles o ON o.oid = c.relowner"
         + " WHERE n.nspname = ANY(?) AND c.relkind IN ('r','p','v','m','f','S')"
@@ -185,15 +179,9 @@ public final class IsolationProbe {
         // a serial's sequence follows its table's owner: the table's finding already says it
         + " AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
         + "   AND d.objid = c.oid AND d.deptype IN ('a', 'i')))";
-    try (PreparedStatement ps = admin.prepareStatement(owners)) {
-      ps.setArray(1, schemas);
-      ps.setString(2, role);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          record(victim, role, rs.getString(1) + "." + rs.getString(2), "OWNER", via(role, rs.getString(3)), true);
-        }
-      }
-    }
+    eachRow(owners, schemas, role, rs -> {
+      record(victim, role, rs.getString(1) + "." + rs.getString(2), "OWNER", via(role, rs.getString(3)), true);
+    });
     // column-level INSERT / UPDATE grants
     String columns = "SELECT n.nspname, c.relname, at.attname, a.privilege_type, g.rolname"
         + " FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -201,16 +189,10 @@ public final class IsolationProbe {
         + " WHERE at.attacl IS NOT NULL AND n.nspname = ANY(?) AND at.attnum > 0 AND NOT at.attisdropped"
         + " AND a.grantee <> c.relowner AND (a.grantee = 0 OR pg_has_role(?, a.grantee, 'USAGE'))"
         + " AND a.privilege_type IN ('INSERT','UPDATE')";
-    try (PreparedStatement ps = admin.prepareStatement(columns)) {
-      ps.setArray(1, schemas);
-      ps.setString(2, role);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          record(victim, role, rs.getString(1) + "." + rs.getString(2), rs.getString(4) + " (column " + rs.getString(3) + ")",
-              via(role, rs.getString(5)), true);
-        }
-      }
-    }
+    eachRow(columns, schemas, role, rs -> {
+      record(victim, role, rs.getString(1) + "." + rs.getString(2), rs.getString(4) + " (column " + rs.getString(3) + ")",
+          via(role, rs.getString(5)), true);
+    });
     // schema CREATE (DDL) and schema ownership
     String schemaAcl = "SELECT n.nspname, a.privilege_type, g.rolname, pg_has_role(?, n.nspowner, 'USAGE'), o.rolname"
         + " FROM pg_namespace n JOIN pg_roles o ON o.oid = n.nspowner"
@@ -234,15 +216,9 @@ public final class IsolationProbe {
         + " LEFT JOIN pg_roles g ON g.oid = a.grantee"
         + " WHERE n.nspname = ANY(?) AND a.privilege_type = 'CREATE' AND a.grantee <> n.nspowner"
         + " AND (a.grantee = 0 OR pg_has_role(?, a.grantee, 'USAGE'))";
-    try (PreparedStatement ps = admin.prepareStatement(schemaCreate)) {
-      ps.setArray(1, schemas);
-      ps.setString(2, role);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          record(victim, role, rs.getString(1), "CREATE", via(role, rs.getString(2)), true);
-        }
-      }
-    }
+    eachRow(schemaCreate, schemas, role, rs -> {
+      record(victim, role, rs.getString(1), "CREATE", via(role, rs.getString(2)), true);
+    });
     // default privileges: tables created later in the schema become writable
     String defaults = "SELECT n.nspname, a.privilege_type, g.rolname, d_owner.rolname"
         + " FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace"
@@ -251,16 +227,29 @@ public final class IsolationProbe {
         + " WHERE n.nspname = ANY(?) AND d.defaclobjtype = 'r'"
         + " AND a.privilege_type IN ('INSERT','UPDATE','DELETE','TRUNCATE')"
         + " AND (a.grantee = 0 OR pg_has_role(?, a.grantee, 'USAGE'))";
-    try (PreparedStatement ps = admin.prepareStatement(defaults)) {
+    eachRow(defaults, schemas, role, rs -> {
+      record(victim, role, rs.getString(1) + ".<future tables of " + rs.getString(4) + ">", rs.getString(2),
+          via(role, rs.getString(3)) + " (default privileges)", true);
+    });
+  }
+
+  /** Runs {@code sql} with the victim's schemas as parameter 1 and the writer's role as parameter 2, row by row. */
+  private void eachRow(String sql, Array schemas, String role, RowAction action) throws SQLException {
+    try (PreparedStatement ps = admin.prepareStatement(sql)) {
       ps.setArray(1, schemas);
       ps.setString(2, role);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          record(victim, role, rs.getString(1) + ".<future tables of " + rs.getString(4) + ">", rs.getString(2),
-              via(role, rs.getString(3)) + " (default privileges)", true);
+          action.accept(rs);
         }
       }
     }
+  }
+
+  /** What to do with one catalog row. */
+  @FunctionalInterface
+  private interface RowAction {
+    void accept(ResultSet rs) throws SQLException;
   }
 
   private record Table(String schema, String name, List<String> columns) {
