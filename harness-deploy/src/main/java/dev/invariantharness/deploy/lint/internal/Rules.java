@@ -415,20 +415,7 @@ public final class Rules {
       } else if (depth == 0 && (t.is("unique") || (t.is("primary") && j + 1 < a.size() && a.get(j + 1).is("key")))) {
         String rule = t.is("unique") ? "disallowed-unique-constraint" : "adding-serial-primary-key-field";
         Token from = j >= 2 && a.get(j - 2).is("constraint") ? a.get(j - 2) : t;
-        int e = j + 1;
-        int d = 0;
-        while (e < a.size()) {
-          Token x = a.get(e);
-          if (x.kind() == Token.Kind.LPAREN) {
-            d++;
-          } else if (x.kind() == Token.Kind.RPAREN) {
-            d--;
-          } else if (d == 0 && (x.is("not") || x.is("null") || x.is("default") || x.is("check") || x.is("primary")
-              || x.is("unique") || x.is("references") || x.is("constraint") || x.is("generated") || x.is("collate"))) {
-            break;
-          }
-          e++;
-        }
+        int e = constraintEnd(a, j + 1, KEY_CONSTRAINT_ENDS);
         report(rule, from, a.get(e - 1));
       }
     }
@@ -868,21 +855,8 @@ public final class Rules {
         defaulted = true;
       } else if (t.is("references") && !newTable) {
         Token from = j >= 2 && a.get(j - 2).is("constraint") ? a.get(j - 2) : t;
-        int e = j + 1;
         // the constraint ends before the next column constraint keyword
-        int d = 0;
-        while (e < a.size()) {
-          Token x = a.get(e);
-          if (x.kind() == Token.Kind.LPAREN) {
-            d++;
-          } else if (x.kind() == Token.Kind.RPAREN) {
-            d--;
-          } else if (d == 0 && (x.is("not") || x.is("null") || x.is("default") || x.is("check") || x.is("unique")
-              || x.is("primary") || x.is("constraint") || x.is("generated") || x.is("collate"))) {
-            break;
-          }
-          e++;
-        }
+        int e = constraintEnd(a, j + 1, REFERENCES_ENDS);
         report("adding-foreign-key-constraint", from, a.get(e - 1));
       }
     }
@@ -908,5 +882,33 @@ public final class Rules {
       }
     }
     return false;
+  }
+
+  /** Words that end a UNIQUE or PRIMARY KEY column constraint: the next column constraint starts. */
+  private static final List<String> KEY_CONSTRAINT_ENDS = List.of(
+      "not", "null", "default", "check", "primary", "unique", "references", "constraint", "generated", "collate");
+  /** Words that end a REFERENCES column constraint. */
+  private static final List<String> REFERENCES_ENDS = List.of(
+      "not", "null", "default", "check", "unique", "primary", "constraint", "generated", "collate");
+
+  /**
+   * The index after a column constraint whose tokens start at {@code start}: the first top-level
+   * (outside parentheses) token that is one of {@code ends}, or the end of the list.
+   */
+  private static int constraintEnd(List<Token> a, int start, List<String> ends) {
+    int e = start;
+    int depth = 0;
+    while (e < a.size()) {
+      Token x = a.get(e);
+      if (x.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (x.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && ends.stream().anyMatch(x::is)) {
+        break;
+      }
+      e++;
+    }
+    return e;
   }
 }
