@@ -17,6 +17,8 @@ public final class RunIdentity {
   public static final String BUILD_KEY = "build";
 
   private static final String THIS_JVM = "jvm-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  // A JVM's build never changes: walk the process tree once, not at every join and judgement.
+  private static final String BUILD = findBuild();
 
   private RunIdentity() {}
 
@@ -36,6 +38,10 @@ public final class RunIdentity {
    * one run id never join.
    */
   public static String build() {
+    return BUILD;
+  }
+
+  private static String findBuild() {
     if (System.getProperty("surefire.test.class.path") != null || System.getProperty("surefire.real.class.path") != null) {
       Optional<ProcessHandle> maven = buildJvm();
       if (maven.isPresent()) {
