@@ -88,6 +88,8 @@ public final class HarnessConfiguration {
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TARGET_KEY =
+      Pattern.compile(Pattern.quote(PREFIX) + "target\\.([^.]+)\\.([^.]+)\\.(base-url|access-token)");
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password|passwd|credential|api[_.-]?key).*");
 
   private final Function<String, Optional<String>> junitParameters;
@@ -361,15 +363,18 @@ public final class HarnessConfiguration {
 
   /** The validation matrix script's own names for {@code key}, if it has any. */
   private static List<String> scriptNames(String key) {
-    List<String> names = new ArrayList<>();
     if (key.equals(FAIL_ON_REQUIRED_FAILURE)) {
-      names.add("FAIL_ON_REQUIRED_FAILURE");
+      return List.of("FAIL_ON_REQUIRED_FAILURE");
     }
-    Matcher target = Pattern.compile(Pattern.quote(PREFIX) + "target\\.([^.]+)\\.([^.]+)\\.(base-url|access-token)").matcher(key);
+    // Looked up on every get(), which the extension does per test: no matcher for the common keys.
+    if (!key.startsWith(PREFIX + "target.")) {
+      return List.of();
+    }
+    Matcher target = TARGET_KEY.matcher(key);
     if (target.matches()) {
-      names.add(scriptVariable(target.group(2), target.group(1), target.group(3).replace('-', '_')));
+      return List.of(scriptVariable(target.group(2), target.group(1), target.group(3).replace('-', '_')));
     }
-    return names;
+    return List.of();
   }
 
   static String scriptVariable(String environment, String target, String suffix) {

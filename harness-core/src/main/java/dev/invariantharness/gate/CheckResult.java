@@ -65,8 +65,18 @@ public record CheckResult(
       Comparator.comparing(CheckResult::lane).thenComparing(CheckResult::checkId, CheckResult::compareNatural);
 
   private static int compareNatural(String a, String b) {
-    int i = 0;
-    int j = 0;
+    // Ids of one suite share long prefixes (the class name): skip the common prefix first, back to
+    // the start of a number it ends inside, so sorting a large suite compares only the tails.
+    int common = 0;
+    int shorter = Math.min(a.length(), b.length());
+    while (common < shorter && a.charAt(common) == b.charAt(common)) {
+      common++;
+    }
+    while (common > 0 && isDigit(a.charAt(common - 1))) {
+      common--;
+    }
+    int i = common;
+    int j = common;
     while (i < a.length() && j < b.length()) {
       char x = a.charAt(i);
       char y = b.charAt(j);
@@ -91,9 +101,11 @@ public record CheckResult(
         if (byLength != 0) {
           return byLength;
         }
-        int byDigits = a.substring(si, ei).compareTo(b.substring(sj, ej));
-        if (byDigits != 0) {
-          return byDigits;
+        for (int k = 0; k < ei - si; k++) {
+          int byDigit = Character.compare(a.charAt(si + k), b.charAt(sj + k));
+          if (byDigit != 0) {
+            return byDigit;
+          }
         }
         i = ei;
         j = ej;

@@ -122,19 +122,22 @@ public record CheckDescriptor(
    */
   public static String invocationSuffix(ExtensionContext context) {
     String suffix = "";
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-      if (!isInvocation(c.get().getUniqueId())) {
-        break;
-      }
-      suffix = "[" + invocationName(c.get().getDisplayName()) + "]" + suffix;
+    // An invocation or dynamic node is a context whose parent is about the same test method (the
+    // template or factory); the same nodes whose unique id ends in [type:#n], which
+    // isInvocation(String) reads from the test plan. Asked this way, a plain test never formats
+    // its unique id, which JUnit builds as a string only on demand.
+    ExtensionContext c = context;
+    for (Optional<ExtensionContext> parent = c.getParent();
+        parent.isPresent() && parent.get().getTestMethod().isPresent();
+        c = parent.get(), parent = c.getParent()) {
+      suffix = "[" + invocationName(c.getDisplayName()) + "]" + suffix;
     }
     return environmentSuffix(context) + suffix;
   }
 
   /** {@code [staging]} for a test of a {@code @PerEnvironment} run when several environments were asked for. */
   private static String environmentSuffix(ExtensionContext context) {
-    RunState run = RunState.of(context);
-    if (!EnvironmentTemplates.keyed(run.config())) {
+    if (!RunState.of(context).environmentsKeyed()) {
       return "";
     }
     return EnvironmentTemplates.environmentOf(context).map(e -> "[" + invocationName(e) + "]").orElse("");

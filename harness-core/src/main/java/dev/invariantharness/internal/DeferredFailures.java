@@ -25,6 +25,10 @@ final class DeferredFailures {
 
   /** The failure deferred for this test, removed; null when none. */
   static Throwable take(String runId, String uniqueId) {
+    // Asked for every passing test: almost always nothing is deferred, so skip building the key.
+    if (PENDING.isEmpty()) {
+      return null;
+    }
     return PENDING.remove(runId + "\u0000" + uniqueId);
   }
 }

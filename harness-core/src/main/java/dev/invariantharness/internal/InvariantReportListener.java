@@ -59,6 +59,7 @@ public final class InvariantReportListener implements TestExecutionListener {
   private volatile Redactor redactor;
   private volatile String lastReport;
   private volatile String runId;
+  private volatile boolean environmentsKeyed;
   private final String partName = ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
 
   @Override
@@ -74,6 +75,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       }
     }
     redactor = ReportPublisher.redactor(config);
+    environmentsKeyed = config.get(HarnessConfiguration.ENVIRONMENTS).isPresent();
     String run = RunIdentity.of(config);
     // Surefire may execute the classes of one fork as several test plans: rows of the same run
     // accumulate, so this JVM's part always holds everything it ran.
@@ -247,7 +249,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       }
       suffix = "[" + CheckDescriptor.invocationName(t.get().getDisplayName()) + "]" + suffix;
     }
-    if (config.get(HarnessConfiguration.ENVIRONMENTS).isPresent()) {
+    if (environmentsKeyed) {
       // a @PerEnvironment run: the class template's invocation is named after its environment
       for (; t.isPresent(); t = plan.getParent(t.get())) {
         if (CheckDescriptor.isClassTemplateInvocation(t.get().getUniqueId())) {

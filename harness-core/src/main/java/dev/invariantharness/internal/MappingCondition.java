@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MappingCondition implements ExecutionCondition, BeforeEachCallback {
 
+  /** One result for every mapped test: JUnit only logs the reason, and a test of 1 ms must not pay for it. */
+  private static final ConditionEvaluationResult VERIFIES = ConditionEvaluationResult.enabled("verifies its invariants");
+
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     Optional<CheckDescriptor> descriptor = CheckDescriptor.of(context);
@@ -36,7 +39,7 @@ public final class MappingCondition implements ExecutionCondition, BeforeEachCal
     if (d.notApplicableOnly()) {
       return ConditionEvaluationResult.disabled("n/a — " + d.notApplicableReason());
     }
-    return ConditionEvaluationResult.enabled("verifies " + d.verifies());
+    return VERIFIES;
   }
 
   @Override

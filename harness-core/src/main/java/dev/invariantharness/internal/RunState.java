@@ -25,9 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * @param providers fixture providers found with {@link ServiceLoader}
  * @param redactor the redactor for this configuration
  * @param evidenceStaging where evidence is written while the run lasts
+ * @param environmentsKeyed whether several environments were asked for, so row ids name theirs;
+ *     read once, since every test asks
  */
 record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputException problem,
-    List<FixtureProvider<?>> providers, Redactor redactor, Path evidenceStaging) {
+    List<FixtureProvider<?>> providers, Redactor redactor, Path evidenceStaging, boolean environmentsKeyed) {
 
   static final Namespace NAMESPACE = Namespace.create("dev.invariantharness");
 
@@ -50,7 +52,8 @@ record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputExce
       providers.add(p);
     }
     Path staging = config.reportDirectory().toAbsolutePath().resolve(".staging").resolve(RunIdentity.of(config));
-    return new RunState(config, inputs, problem, List.copyOf(providers), ReportPublisher.redactor(config), staging);
+    return new RunState(config, inputs, problem, List.copyOf(providers), ReportPublisher.redactor(config), staging,
+        EnvironmentTemplates.keyed(config));
   }
 
   /**

@@ -1,14 +1,10 @@
 package dev.invariantharness.report.internal;
 
 import dev.invariantharness.json.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invariantharness.catalogue.Invariant;
 import dev.invariantharness.evidence.EvidenceRef;
 import dev.invariantharness.finding.Finding;
@@ -18,6 +14,9 @@ import dev.invariantharness.gate.CheckStatus;
 import dev.invariantharness.gate.GateDecision;
 import dev.invariantharness.gate.Mitigation;
 import dev.invariantharness.report.GateReport;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +24,10 @@ import java.util.Map;
 
 /**
  * Writes a {@link GateReport} as {@code summary.json} (schema in {@code docs/summary-json.md}).
- * The tree is built by hand, field by field, so the key order is the documented one and does
- * not depend on reflection; instants and dates are ISO-8601 strings (no JSR-310 module).
+ * Written field by field, so the key order is the documented one and does not depend on
+ * reflection; instants and dates are ISO-8601 strings (no JSR-310 module).
  */
 public final class ReportJsonWriter {
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
    * Two-space indentation, {@code "key": value}, one array element per line, {@code []} and
@@ -48,146 +45,204 @@ public final class ReportJsonWriter {
 
   /** The pretty-printed document, ending with a line feed. */
   public static String write(GateReport report) {
-    try {
-      return PRETTY.writeValueAsString(tree(report)) + "\n";
-    } catch (JsonProcessingException e) {
-      // A tree of plain nodes always serialises; this would be a Jackson bug.
+    StringWriter out = new StringWriter(4096 + 1024 * report.results().size());
+    // Streamed, not built as a tree: a node per field of every row made this the report's
+    // largest cost for big suites.
+    try (JsonGenerator g = PRETTY.createGenerator(out)) {
+      g.writeStartObject();
+      // The layout written is this harness's, whatever version the record claims.
+      g.writeNumberField("schemaVersion", GateReport.SCHEMA_VERSION);
+      string(g, "runId", report.runId());
+      string(g, "generatedAt", report.generatedAt() == null ? null : report.generatedAt().toString());
+      g.writeFieldName("decision");
+      decision(g, report.decision());
+      g.writeFieldName("totals");
+      totals(g, report);
+      g.writeFieldName("lanes");
+      lanes(g, report);
+      g.writeObjectFieldStart("environment");
+      for (Map.Entry<String, String> e : report.sortedEnvironment().entrySet()) {
+        string(g, e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("checks");
+      for (CheckResult r : report.results()) {
+        check(g, r);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("catalogue");
+      for (Invariant i : report.catalogue()) {
+        invariant(g, i);
+      }
+      g.writeEndArray();
+      strings(g, "coverageGaps", report.coverageGaps());
+      g.writeArrayFieldStart("mitigations");
+      for (Mitigation m : report.mitigations()) {
+        mitigation(g, m);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      // A StringWriter never fails; this would be a Jackson bug.
       throw new UncheckedIOException(e);
     }
+    return out.append('\n').toString();
   }
 
-  static ObjectNode tree(GateReport report) {
-    ObjectNode root = NODES.objectNode();
-    // The layout written is this harness's, whatever version the record claims.
-    root.put("schemaVersion", GateReport.SCHEMA_VERSION);
-    root.put("runId", report.runId());
-    root.put("generatedAt", report.generatedAt() == null ? null : report.generatedAt().toString());
-    root.set("decision", decision(report.decision()));
-    root.set("totals", totals(report));
-    root.set("lanes", lanes(report));
-    ObjectNode env = root.putObject("environment");
-    report.sortedEnvironment().forEach(env::put);
-    ArrayNode checks = root.putArray("checks");
-    report.results().forEach(r -> checks.add(check(r)));
-    ArrayNode catalogue = root.putArray("catalogue");
-    report.catalogue().forEach(i -> catalogue.add(invariant(i)));
-    strings(root.putArray("coverageGaps"), report.coverageGaps());
-    ArrayNode mitigations = root.putArray("mitigations");
-    report.mitigations().forEach(m -> mitigations.add(mitigation(m)));
-    return root;
-  }
-
-  private static ObjectNode decision(GateDecision d) {
-    ObjectNode node = NODES.objectNode();
-    node.put("verdict", d.verdict().label());
-    node.put("blocked", d.blocked().label());
-    node.put("mode", d.mode().name().toLowerCase(Locale.ROOT));
-    node.put("failOnRequiredFailure", d.mode().flag());
-    node.put("gate", d.gate().label());
-    node.put("failsBuild", d.failsBuild());
-    node.put("headline", d.headline());
-    ArrayNode blockers = node.putArray("blockers");
+  private static void decision(JsonGenerator g, GateDecision d) throws IOException {
+    g.writeStartObject();
+    string(g, "verdict", d.verdict().label());
+    string(g, "blocked", d.blocked().label());
+    string(g, "mode", d.mode().name().toLowerCase(Locale.ROOT));
+    string(g, "failOnRequiredFailure", d.mode().flag());
+    string(g, "gate", d.gate().label());
+    g.writeBooleanField("failsBuild", d.failsBuild());
+    string(g, "headline", d.headline());
+    g.writeArrayFieldStart("blockers");
     for (Blocker b : d.blockers()) {
-      ObjectNode bn = blockers.addObject();
-      bn.put("checkId", b.checkId());
-      bn.put("invariant", b.invariant());
-      bn.put("escalation", b.escalation() == null ? null : b.escalation().id());
-      bn.put("scope", b.scope() == null ? null : b.scope().label());
-      bn.put("reason", b.reason());
+      g.writeStartObject();
+      string(g, "checkId", b.checkId());
+      string(g, "invariant", b.invariant());
+      string(g, "escalation", b.escalation() == null ? null : b.escalation().id());
+      string(g, "scope", b.scope() == null ? null : b.scope().label());
+      string(g, "reason", b.reason());
+      g.writeEndObject();
     }
-    strings(node.putArray("warnings"), d.warnings());
-    strings(node.putArray("rejectedMitigations"), d.rejectedMitigations());
-    return node;
+    g.writeEndArray();
+    strings(g, "warnings", d.warnings());
+    strings(g, "rejectedMitigations", d.rejectedMitigations());
+    g.writeEndObject();
   }
 
-  private static ObjectNode totals(GateReport report) {
+  private static void totals(JsonGenerator g, GateReport report) throws IOException {
     Map<CheckStatus, Integer> counts = report.counts();
-    ObjectNode node = NODES.objectNode();
-    node.put("checks", report.results().size());
-    node.put("passed", counts.get(CheckStatus.PASSED));
-    node.put("failed", counts.get(CheckStatus.FAILED));
-    node.put("skipped", counts.get(CheckStatus.SKIPPED));
-    node.put("notApplicable", counts.get(CheckStatus.NOT_APPLICABLE));
-    node.put("mitigated", counts.get(CheckStatus.MITIGATED));
-    node.put("unmapped", counts.get(CheckStatus.UNMAPPED));
-    node.put("requiredFailures", report.requiredWith(CheckStatus.FAILED));
-    node.put("requiredSkipped", report.requiredWith(CheckStatus.SKIPPED));
-    node.put("optionalFailures", report.optionalWith(CheckStatus.FAILED));
-    node.put("optionalSkipped", report.optionalWith(CheckStatus.SKIPPED));
-    return node;
+    g.writeStartObject();
+    g.writeNumberField("checks", report.results().size());
+    number(g, "passed", counts.get(CheckStatus.PASSED));
+    number(g, "failed", counts.get(CheckStatus.FAILED));
+    number(g, "skipped", counts.get(CheckStatus.SKIPPED));
+    number(g, "notApplicable", counts.get(CheckStatus.NOT_APPLICABLE));
+    number(g, "mitigated", counts.get(CheckStatus.MITIGATED));
+    number(g, "unmapped", counts.get(CheckStatus.UNMAPPED));
+    g.writeNumberField("requiredFailures", report.requiredWith(CheckStatus.FAILED));
+    g.writeNumberField("requiredSkipped", report.requiredWith(CheckStatus.SKIPPED));
+    g.writeNumberField("optionalFailures", report.optionalWith(CheckStatus.FAILED));
+    g.writeNumberField("optionalSkipped", report.optionalWith(CheckStatus.SKIPPED));
+    g.writeEndObject();
   }
 
-  private static ObjectNode lanes(GateReport report) {
-    ObjectNode node = NODES.objectNode();
-    report.countsByLane().forEach((lane, counts) -> {
-      ObjectNode ln = node.putObject(lane);
-      counts.forEach((status, n) -> ln.put(status.label(), n));
-    });
-    return node;
+  private static void lanes(JsonGenerator g, GateReport report) throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, Map<CheckStatus, Integer>> lane : report.countsByLane().entrySet()) {
+      g.writeObjectFieldStart(lane.getKey());
+      for (Map.Entry<CheckStatus, Integer> count : lane.getValue().entrySet()) {
+        number(g, count.getKey().label(), count.getValue());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
-  private static ObjectNode check(CheckResult r) {
-    ObjectNode node = NODES.objectNode();
-    node.put("checkId", r.checkId());
-    node.put("required", r.required());
-    node.put("status", r.status().label());
-    node.put("description", r.description());
-    node.put("lane", r.lane());
-    strings(node.putArray("invariants"), r.invariants());
-    strings(node.putArray("notApplicable"), r.notApplicable());
-    ObjectNode outcomes = node.putObject("outcomes");
-    r.outcomes().forEach((id, status) -> outcomes.put(id, status.label()));
-    node.put("durationMs", r.durationMillis());
-    node.put("reason", r.reason());
-    node.put("command", r.command());
-    node.put("logPath", ReportFacts.logPath(r));
-    evidence(node.putArray("evidence"), r.evidence());
-    ArrayNode findings = node.putArray("findings");
+  private static void check(JsonGenerator g, CheckResult r) throws IOException {
+    g.writeStartObject();
+    string(g, "checkId", r.checkId());
+    g.writeBooleanField("required", r.required());
+    string(g, "status", r.status().label());
+    string(g, "description", r.description());
+    string(g, "lane", r.lane());
+    strings(g, "invariants", r.invariants());
+    strings(g, "notApplicable", r.notApplicable());
+    g.writeObjectFieldStart("outcomes");
+    for (Map.Entry<String, CheckStatus> o : r.outcomes().entrySet()) {
+      string(g, o.getKey(), o.getValue().label());
+    }
+    g.writeEndObject();
+    g.writeNumberField("durationMs", r.durationMillis());
+    string(g, "reason", r.reason());
+    string(g, "command", r.command());
+    string(g, "logPath", ReportFacts.logPath(r));
+    evidence(g, r.evidence());
+    g.writeArrayFieldStart("findings");
     for (Finding f : r.findings()) {
-      ObjectNode fn = findings.addObject();
-      fn.put("invariant", f.invariant());
-      fn.put("location", f.location());
-      fn.put("message", f.message());
-      evidence(fn.putArray("evidence"), f.evidence());
+      g.writeStartObject();
+      string(g, "invariant", f.invariant());
+      string(g, "location", f.location());
+      string(g, "message", f.message());
+      evidence(g, f.evidence());
+      g.writeEndObject();
     }
-    node.set("mitigation", r.mitigation() == null ? NODES.nullNode() : mitigation(r.mitigation()));
-    return node;
+    g.writeEndArray();
+    if (r.mitigation() == null) {
+      g.writeNullField("mitigation");
+    } else {
+      g.writeFieldName("mitigation");
+      mitigation(g, r.mitigation());
+    }
+    g.writeEndObject();
   }
 
-  private static void evidence(ArrayNode array, List<EvidenceRef> refs) {
+  private static void evidence(JsonGenerator g, List<EvidenceRef> refs) throws IOException {
+    g.writeArrayFieldStart("evidence");
     for (EvidenceRef e : refs) {
-      ObjectNode en = array.addObject();
-      en.put("name", e.name());
-      en.put("kind", e.kind());
-      en.put("path", e.path());
+      g.writeStartObject();
+      string(g, "name", e.name());
+      string(g, "kind", e.kind());
+      string(g, "path", e.path());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void invariant(JsonGenerator g, Invariant i) throws IOException {
+    g.writeStartObject();
+    string(g, "id", i.id());
+    string(g, "title", i.title());
+    string(g, "statement", i.statement());
+    string(g, "escalation", i.escalation().id());
+    string(g, "verification", i.verification());
+    strings(g, "appliesTo", i.appliesTo());
+    string(g, "supersededBy", i.supersededBy());
+    strings(g, "history", i.history());
+    g.writeEndObject();
+  }
+
+  private static void mitigation(JsonGenerator g, Mitigation m) throws IOException {
+    g.writeStartObject();
+    string(g, "invariant", m.invariant());
+    string(g, "check", m.check());
+    string(g, "owner", m.owner());
+    string(g, "followUp", m.followUp());
+    string(g, "reason", m.reason());
+    string(g, "expires", m.expires() == null ? null : m.expires().toString());
+    g.writeEndObject();
+  }
+
+  /** A string field; {@code null} is written as JSON null, as the documented schema has it. */
+  private static void string(JsonGenerator g, String name, String value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeStringField(name, value);
     }
   }
 
-  private static ObjectNode invariant(Invariant i) {
-    ObjectNode node = NODES.objectNode();
-    node.put("id", i.id());
-    node.put("title", i.title());
-    node.put("statement", i.statement());
-    node.put("escalation", i.escalation().id());
-    node.put("verification", i.verification());
-    strings(node.putArray("appliesTo"), i.appliesTo());
-    node.put("supersededBy", i.supersededBy());
-    strings(node.putArray("history"), i.history());
-    return node;
+  private static void number(JsonGenerator g, String name, Integer value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, value);
+    }
   }
 
-  private static ObjectNode mitigation(Mitigation m) {
-    ObjectNode node = NODES.objectNode();
-    node.put("invariant", m.invariant());
-    node.put("check", m.check());
-    node.put("owner", m.owner());
-    node.put("followUp", m.followUp());
-    node.put("reason", m.reason());
-    node.put("expires", m.expires() == null ? null : m.expires().toString());
-    return node;
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      if (v == null) {
+        g.writeNull();
+      } else {
+        g.writeString(v);
+      }
+    }
+    g.writeEndArray();
   }
 }
