@@ -266,6 +266,22 @@ public final class FakeSyncServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Resuming {@code topic} more than {@code events} behind its head gets {@code stale_cursor}
+     * with reason {@code replay_budget_exceeded}, even within retention; unlimited by default.
+     */
+    public Builder replayBudget(String topic, long events) {
+      TopicLog log = logs.get(topic);
+      if (log == null) {
+        throw new IllegalArgumentException("add topic '" + topic + "' before its replay budget");
+      }
+      if (events < 0) {
+        throw new IllegalArgumentException("the replay budget of '" + topic + "' must not be negative, was " + events);
+      }
+      log.replayBudget(events);
+      return this;
+    }
+
     /** The faults to inject; {@link FaultSchedule#none()} by default. */
     public Builder faults(FaultSchedule faults) {
       this.faults = faults;

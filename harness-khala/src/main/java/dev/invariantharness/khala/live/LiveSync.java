@@ -280,8 +280,21 @@ public final class LiveSync implements AutoCloseable {
     });
     DeliveryLog resumed = underInvariant("INV-07", rule, () -> subscribe(List.of(topic), Map.of(topic, watermark)));
     if (resumed.staleCursor().isPresent()) {
+      SyncEvent.StaleCursor stale = resumed.staleCursor().get();
+      long head = resumed.heads().getOrDefault(topic, stale.topics().stream().filter(t -> t.topic().equals(topic))
+          .mapToLong(StaleTopic::headWatermark).max().orElse(-1));
+      boolean overBudget = !stale.topics().isEmpty()
+          && stale.topics().stream().allMatch(t -> "replay_budget_exceeded".equals(t.reason()))
+          || head - watermark > replayBudget(topic);
+      if (overBudget) {
+        // wire-formats.md: replay budgets apply even to a healthy service; refusing is its right
+        throw new HarnessInputException("the resume check of topic '" + topic + "' after " + afterFrames + " frame(s)",
+            "resuming after " + watermark + " is over the topic's replay budget" + reasons(stale)
+                + ", so a correct service answers stale_cursor; choose a topic whose history after the first "
+                + afterFrames + " frame(s) fits within its replay budget of " + replayBudget(topic));
+      }
       Findings.of("INV-07", rule).add(topic, "resuming after " + watermark + ", within retention, was answered stale_cursor"
-          + reasons(resumed.staleCursor().get())).assertNone();
+          + reasons(stale)).assertNone();
     }
     DeliveryJudge.assertClean(DeliveryJudge.judge(resumed.peer(), resumed.frames(), Map.of(topic, watermark),
         resumed.heads(), true), rule, resumed);

@@ -216,6 +216,38 @@ class LiveSyncTest {
   }
 
   @Test
+  void aResumeOverTheReplayBudgetIsAnsweredStaleEvenWithinRetention() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 600).replayBudget("a", 500).start(); LiveSync live = live(khala)) {
+      assertThatCode(() -> live.assertStaleCursorIsAnswered("a")).doesNotThrowAnyException();
+      assertThatCode(() -> live.assertStaleCursorIsAnswered("a", 50)).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void aReplayOverTheBudgetWithoutStaleCursorFailsInv07() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 600).replayBudget("a", 500)
+        .faults(FaultSchedule.none().silentStaleCursor()).start(); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertStaleCursorIsAnswered("a")).hasMessageStartingWith("INV-07 violated")
+          .hasMessageContaining("resuming after 0 is 600 events behind head 600, over the replay budget of 500,"
+              + " yet no stale_cursor (replay_budget_exceeded) came");
+    }
+  }
+
+  @Test
+  void aResumeCheckOverTheReplayBudgetIsAConfigurationErrorNotAFinding() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 300).replayBudget("a", 100).start(); LiveSync live = live(khala)) {
+      assertThatThrownBy(() -> live.assertResumeRedeliversExactlyTheFramesAfter("a", 5))
+          .isInstanceOf(dev.invariantharness.HarnessInputException.class)
+          .hasMessageContaining("the resume check of topic 'a' after 5 frame(s)")
+          .hasMessageContaining("replay_budget_exceeded")
+          .hasMessageContaining("choose a topic whose history after the first 5 frame(s) fits within its replay budget");
+    }
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 300).replayBudget("a", 400).start(); LiveSync live = live(khala)) {
+      assertThatCode(() -> live.assertResumeRedeliversExactlyTheFramesAfter("a", 5)).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
   void aWatermarkThatIsNotStaleIsAConfigurationErrorNotAFinding() {
     try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 80).start(); LiveSync live = live(khala)) {
       assertThatThrownBy(() -> live.assertStaleCursorIsAnswered("a", 5)).isInstanceOf(dev.invariantharness.HarnessInputException.class)

@@ -91,10 +91,15 @@ final class ChannelConnection extends Connection {
       boolean forced = faulty && f.staleFirst() && number == 0;
       if (forced || !f.silentStaleCursor() && w != null && w < log.floor()) {
         stale.add(new StaleTopic(t, "retention_floor_breach", w == null ? 0 : w, log.floor(), log.head()));
+      } else if (!f.silentStaleCursor() && w != null && log.head() - w > log.replayBudget()) {
+        // wire-formats.md: budgets apply even to a healthy service, within retention
+        stale.add(new StaleTopic(t, "replay_budget_exceeded", w, log.floor(), log.head()));
       }
     }
     if (!stale.isEmpty()) {
-      String message = "resume point is older than the retention floor; reset the local watermark and rebootstrap";
+      String message = stale.stream().allMatch(st -> st.reason().equals("replay_budget_exceeded"))
+          ? "resume point is further behind the head than the replay budget; reset the local watermark and rebootstrap"
+          : "resume point is older than the retention floor; reset the local watermark and rebootstrap";
       send(new SyncEvent.StaleCursor(stale, message, WireForm.CHANNEL_ERROR));
       send(new SyncEvent.StaleCursor(stale, message, WireForm.CHANNEL_FRAME));
       ObjectNode response = JSON.objectNode();

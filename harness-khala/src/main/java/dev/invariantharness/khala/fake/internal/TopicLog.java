@@ -12,6 +12,7 @@ public final class TopicLog {
   private final String topic;
   private final List<String> payloads = new ArrayList<>();
   private long floor;
+  private long replayBudget = Long.MAX_VALUE;
 
   public TopicLog(String topic) {
     this.topic = topic;
@@ -38,6 +39,15 @@ public final class TopicLog {
 
   public synchronized void floor(long floor) {
     this.floor = floor;
+  }
+
+  /** How many events a resume may be behind the head before it is answered stale; unlimited by default. */
+  public synchronized long replayBudget() {
+    return replayBudget;
+  }
+
+  public synchronized void replayBudget(long events) {
+    this.replayBudget = events;
   }
 
   /** The payload at {@code seq} (1-based). */
