@@ -18,5 +18,7 @@ class JUnitPlatformVersionTest {
     assumeTrue(expected != null, "set by the Surefire executions in examples/pom.xml, absent in an IDE");
     String actual = ExtensionContext.class.getPackage().getImplementationVersion();
     assertThat(actual).as("junit-jupiter-api on the test class path").startsWith(expected + ".");
+    // The harness keeps its state with the store method the running JUnit recommends.
+    assertThat(dev.invariantharness.internal.StoreValues.usesComputeIfAbsent()).isEqualTo(!"5".equals(expected));
   }
 }

@@ -79,7 +79,7 @@ public final class EvidenceInterceptor implements InvocationInterceptor, AfterEa
   static EvidenceLog log(ExtensionContext context, CheckDescriptor d) {
     RunState run = RunState.of(context);
     String name = d.checkId() + CheckDescriptor.invocationSuffix(context);
-    return context.getStore(RunState.NAMESPACE).getOrComputeIfAbsent(EvidenceLog.class,
+    return StoreValues.computeIfAbsent(context.getStore(RunState.NAMESPACE), EvidenceLog.class,
         k -> new EvidenceLog(run.evidenceStaging(), name, run.redactor()), EvidenceLog.class);
   }
 

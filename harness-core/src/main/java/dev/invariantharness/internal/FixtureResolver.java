@@ -51,7 +51,7 @@ public final class FixtureResolver implements ParameterResolver {
         : context;
     Store store = owner.getStore(RunState.NAMESPACE);
     Object key = List.of(provider.getClass().getName(), owner.getUniqueId());
-    Fixture fixture = store.getOrComputeIfAbsent(key, k -> create(run.configFor(owner), provider, owner), Fixture.class);
+    Fixture fixture = StoreValues.computeIfAbsent(store, key, k -> create(run.configFor(owner), provider, owner), Fixture.class);
     return fixture.value();
   }
 

@@ -35,7 +35,7 @@ record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputExce
 
   /** The run's state, created on first use and shared by every test of the engine run. */
   static RunState of(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunState.class, k -> create(context), RunState.class);
+    return StoreValues.computeIfAbsent(context.getRoot().getStore(NAMESPACE), RunState.class, k -> create(context), RunState.class);
   }
 
   private static RunState create(ExtensionContext context) {
