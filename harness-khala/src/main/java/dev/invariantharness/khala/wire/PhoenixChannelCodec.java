@@ -41,6 +41,12 @@ public final class PhoenixChannelCodec implements SyncCodec {
 
   @Override
   public List<SyncEvent> decode(String message) {
+    List<SyncEvent> frames = ChannelFrameReader.read(message);
+    return frames != null ? frames : decodeTree(message);
+  }
+
+  /** Decodes through a JSON tree: every message shape, and the error messages for malformed ones. */
+  List<SyncEvent> decodeTree(String message) {
     JsonNode[] m = envelope(message);
     String ref = m[1].isNull() ? null : m[1].asText();
     String event = m[3].asText();
