@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,8 @@ public final class KhalaConnection implements AutoCloseable {
   private final LinkedBlockingQueue<Item> inbox;
   private final Deque<SyncEvent> pending = new ArrayDeque<>();
   private final List<SyncEvent.Frame> frames = new ArrayList<>();
+  /** The highest seq received per topic, kept as frames arrive so waiting for a head costs nothing per frame. */
+  private final Map<String, Long> highestSeqs = new HashMap<>();
   private final Set<String> subscribed = new LinkedHashSet<>();
   private final AtomicInteger refs = new AtomicInteger(1);
   private Session session;
@@ -260,6 +263,12 @@ public final class KhalaConnection implements AutoCloseable {
     return Collections.unmodifiableList(frames);
   }
 
+  /** The highest seq received so far of {@code topic}, or {@code fallback} when none arrived. */
+  public long highestSeq(String topic, long fallback) {
+    Long seq = highestSeqs.get(topic);
+    return seq == null ? fallback : seq;
+  }
+
   /** How many frames arrived so far. */
   public long framesReceived() {
     return framesReceived;
@@ -323,6 +332,7 @@ public final class KhalaConnection implements AutoCloseable {
             throw terminal;
           }
           framesReceived++;
+          highestSeqs.merge(f.topic(), f.seq(), Math::max);
           if (options.recordFrames()) {
             frames.add(f);
           }

@@ -621,7 +621,7 @@ public final class LiveSync implements AutoCloseable {
   /** Reads until every topic reached its known head, or the tail wait (the ws timeout) ends. */
   private Void awaitTail(KhalaConnection c, List<String> topics, Map<String, Long> heads) {
     long deadline = System.nanoTime() + timeout().toNanos();
-    while (!reachedAll(c.frames(), topics, heads)) {
+    while (!reachedAll(c, topics, heads)) {
       Optional<SyncEvent> next = c.next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       if (next.isEmpty()) {
         break;
@@ -637,20 +637,16 @@ public final class LiveSync implements AutoCloseable {
     return null;
   }
 
-  private static boolean reachedAll(List<SyncEvent.Frame> frames, List<String> topics, Map<String, Long> heads) {
-    Map<String, Set<Long>> seen = new LinkedHashMap<>();
-    for (SyncEvent.Frame f : frames) {
-      seen.computeIfAbsent(f.topic(), t -> new HashSet<>()).add(f.seq());
-    }
+  private static boolean reachedAll(KhalaConnection c, List<String> topics, Map<String, Long> heads) {
     for (String t : topics) {
       Long head = heads.get(t);
-      Set<Long> got = seen.getOrDefault(t, Set.of());
-      if (head != null && got.stream().mapToLong(Long::longValue).max().orElse(0) < head) {
+      if (head != null && c.highestSeq(t, 0) < head) {
         return false;
       }
     }
     return true;
   }
+
 
   /** Collects until {@code wanted} distinct seqs of {@code topic} arrived (or the reply and the head). */
   private DeliveryLog collectDistinct(KhalaConnection c, String ref, String topic, int wanted) {
@@ -687,7 +683,7 @@ public final class LiveSync implements AutoCloseable {
     Optional<SyncEvent.StaleCursor> stale = Optional.empty();
     while (true) {
       if (c.framesReceived() >= stopAfterFrames || stale.isPresent()
-          || reply.isPresent() && (!reply.get().ok() || reached(c.frames(), heads, resumeAfter))) {
+          || reply.isPresent() && (!reply.get().ok() || reached(c, heads, resumeAfter))) {
         break;
       }
       Optional<SyncEvent> next = c.next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -718,19 +714,15 @@ public final class LiveSync implements AutoCloseable {
     return new DeliveryLog(c.peer(), List.copyOf(topics), Map.copyOf(resumeAfter), List.copyOf(c.frames()), Map.copyOf(heads), reply, stale);
   }
 
-  private static boolean reached(List<SyncEvent.Frame> frames, Map<String, Long> heads, Map<String, Long> resumeAfter) {
-    Map<String, Long> max = new LinkedHashMap<>();
-    for (SyncEvent.Frame f : frames) {
-      max.merge(f.topic(), f.seq(), Math::max);
-    }
+  private static boolean reached(KhalaConnection c, Map<String, Long> heads, Map<String, Long> resumeAfter) {
     for (Map.Entry<String, Long> h : heads.entrySet()) {
-      long reached = max.getOrDefault(h.getKey(), resumeAfter.getOrDefault(h.getKey(), 0L));
-      if (reached < h.getValue()) {
+      if (c.highestSeq(h.getKey(), resumeAfter.getOrDefault(h.getKey(), 0L)) < h.getValue()) {
         return false;
       }
     }
     return true;
   }
+
 
   private static String reasons(SyncEvent.StaleCursor stale) {
     List<String> reasons = stale.topics().stream().map(t -> t.topic() + ": " + t.reason()).toList();
