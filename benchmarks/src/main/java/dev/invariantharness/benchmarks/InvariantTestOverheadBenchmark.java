@@ -62,6 +62,8 @@ public class InvariantTestOverheadBenchmark {
   private Class<?> invariant;
   private Class<?> annotatedPlain;
   private Class<?> noOpExtension;
+  private Class<?> plainWithBody;
+  private Class<?> invariantWithBody;
   private Launcher launcher;
   private Launcher reportingLauncher;
 
@@ -77,11 +79,18 @@ public class InvariantTestOverheadBenchmark {
     write(src.resolve("NoOpExtensionSuite.java"), methods,
         "@org.junit.jupiter.api.extension.ExtendWith(dev.invariantharness.benchmarks.NoOpExtension.class)\n",
         "@dev.invariantharness.Verifies(\"INV-01\") ");
+    // A test that does anything: 1 ms of work, about a loopback HTTP call, spun rather than slept
+    // so the body costs the same in both suites whatever the scheduler does with sleeps.
+    String body = "{ long end = System.nanoTime() + 1_000_000L; while (System.nanoTime() < end) { Thread.onSpinWait(); } }";
+    write(src.resolve("PlainBodySuite.java"), methods, "", "", body);
+    write(src.resolve("InvariantBodySuite.java"), methods, "@dev.invariantharness.InvariantTest(lane = \"bench\")\n",
+        "@dev.invariantharness.Verifies(\"INV-01\") ", body);
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
         src.resolve("PlainSuite.java").toString(), src.resolve("InvariantSuite.java").toString(),
-        src.resolve("AnnotatedPlainSuite.java").toString(), src.resolve("NoOpExtensionSuite.java").toString());
+        src.resolve("AnnotatedPlainSuite.java").toString(), src.resolve("NoOpExtensionSuite.java").toString(),
+        src.resolve("PlainBodySuite.java").toString(), src.resolve("InvariantBodySuite.java").toString());
     if (rc != 0) {
       throw new IllegalStateException("javac failed: " + rc);
     }
@@ -91,17 +100,24 @@ public class InvariantTestOverheadBenchmark {
     invariant = loader.loadClass("bench.InvariantSuite");
     annotatedPlain = loader.loadClass("bench.AnnotatedPlainSuite");
     noOpExtension = loader.loadClass("bench.NoOpExtensionSuite");
+    plainWithBody = loader.loadClass("bench.PlainBodySuite");
+    invariantWithBody = loader.loadClass("bench.InvariantBodySuite");
     launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
     reportingLauncher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
         .addTestExecutionListeners(new InvariantReportListener()).build());
   }
 
   private static void write(Path file, int methods, String classAnnotation, String methodAnnotation) throws IOException {
+    write(file, methods, classAnnotation, methodAnnotation, "{}");
+  }
+
+  private static void write(Path file, int methods, String classAnnotation, String methodAnnotation, String body)
+      throws IOException {
     String name = file.getFileName().toString().replace(".java", "");
     try (Writer w = Files.newBufferedWriter(file)) {
       w.write("package bench;\n" + classAnnotation + "public class " + name + " {\n");
       for (int i = 0; i < methods; i++) {
-        w.write("  @org.junit.jupiter.api.Test " + methodAnnotation + "void check" + i + "() {}\n");
+        w.write("  @org.junit.jupiter.api.Test " + methodAnnotation + "void check" + i + "() " + body + "\n");
       }
       w.write("}\n");
     }
@@ -145,6 +161,18 @@ public class InvariantTestOverheadBenchmark {
   @Benchmark
   public long invariantTestsWithoutListener() {
     return run(launcher, invariant, false);
+  }
+
+  /** Issue 9: with a 1 ms test body the harness, report included, costs at most 1.03× plain {@code @Test}. */
+  @Benchmark
+  public long plainTestsWithOneMillisecondBody() {
+    return run(launcher, plainWithBody);
+  }
+
+  /** See {@link #plainTestsWithOneMillisecondBody()}. */
+  @Benchmark
+  public long invariantTestsWithOneMillisecondBodyAndReport() {
+    return run(reportingLauncher, invariantWithBody, true);
   }
 
   private long run(Launcher l, Class<?> suite) {
