@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.deploy.lint.internal.LineIndex;
+import dev.invariantharness.deploy.lint.internal.PgVersion;
 import dev.invariantharness.deploy.lint.internal.PostgresSyntax;
 import dev.invariantharness.deploy.lint.internal.Rules;
 import dev.invariantharness.deploy.lint.internal.SqlLexer;
@@ -44,6 +45,7 @@ public final class MigrationLinter {
 
   private final Set<String> excluded = new HashSet<>();
   private boolean assumeInTransaction;
+  private PgVersion pgVersion = PgVersion.DEFAULT;
   private PostgresServer server;
 
   private MigrationLinter() {}
@@ -76,6 +78,24 @@ public final class MigrationLinter {
     return this;
   }
 
+  /**
+   * Like squawk's {@code --pg-version}: the PostgreSQL version the migrations will run on
+   * ({@code major[.minor[.patch]]}, default 15.0.0). It decides adding-field-with-default (a
+   * non-volatile default is free after 11), adding-not-nullable-field (a validated
+   * {@code CHECK (col IS NOT NULL)} makes {@code SET NOT NULL} safe from 12) and prefer-repack
+   * (from 19). As in squawk, {@code 11} is older than {@code 11.0}. Returns {@code this}.
+   *
+   * @throws HarnessInputException when {@code version} is not a version
+   */
+  public MigrationLinter pgVersion(String version) {
+    try {
+      this.pgVersion = PgVersion.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new HarnessInputException("--pg-version", "'" + version + "' is not a PostgreSQL version: " + e.getMessage());
+    }
+    return this;
+  }
+
   /** The server whose parser judges syntax (default: the shared one). Returns {@code this}. */
   public MigrationLinter parseWith(PostgresServer server) {
     this.server = server;
@@ -104,11 +124,13 @@ public final class MigrationLinter {
         errors.put(texts.size() - 1, e.offset);
       }
     }
+    Set<String> nonVolatile = Set.of();
     if (!lexed.isEmpty()) {
       try {
         PostgresSyntax syntax = PostgresSyntax.on(server == null ? PostgresServers.shared() : server);
         Map<Integer, Integer> found = syntax.syntaxErrors(lexed.stream().map(texts::get).toList());
         found.forEach((k, offset) -> errors.put(lexed.get(k), offset));
+        nonVolatile = syntax.nonVolatileFunctions();
       } catch (SQLException e) {
         throw new IllegalStateException("PostgreSQL's parser could not be reached: " + e.getMessage(), e);
       }
@@ -122,16 +144,16 @@ public final class MigrationLinter {
         out.add(new LintViolation(name, p[0], p[1], p[0], p[1], "Error", "PostgreSQL cannot parse this file", null,
             "syntax-error"));
       } else {
-        out.addAll(lintTokens(name, texts.get(i), tokens.get(i)));
+        out.addAll(lintTokens(name, texts.get(i), tokens.get(i), nonVolatile));
       }
     }
     return new LintReport(out, false);
   }
 
-  private List<LintViolation> lintTokens(String name, String text, List<Token> tokens) {
+  private List<LintViolation> lintTokens(String name, String text, List<Token> tokens, Set<String> nonVolatile) {
     LineIndex lines = new LineIndex(text);
     Ignores ignores = ignores(tokens, lines);
-    List<LintViolation> found = new Rules(name, text, assumeInTransaction).run(Statement.split(tokens));
+    List<LintViolation> found = new Rules(name, text, assumeInTransaction, pgVersion, nonVolatile).run(Statement.split(tokens));
     List<LintViolation> kept = new ArrayList<>();
     for (LintViolation v : found) {
       if (!excluded.contains(v.ruleName()) && !ignores.ignored(v)) {

@@ -3,13 +3,15 @@ package dev.invariantharness.deploy.lint.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Offsets to 0-based (line, column), as squawk reports them. */
+/** Offsets to 0-based (line, column), as squawk reports them: columns count UTF-8 bytes. */
 public final class LineIndex {
 
+  private final String text;
   private final List<Integer> starts = new ArrayList<>();
 
   /** The line starts of {@code text}. */
   public LineIndex(String text) {
+    this.text = text;
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == '\n') {
@@ -30,6 +32,12 @@ public final class LineIndex {
         hi = mid - 1;
       }
     }
-    return new int[] {lo, offset - starts.get(lo)};
+    int column = 0;
+    for (int i = starts.get(lo); i < offset; i++) {
+      char c = text.charAt(i);
+      // a surrogate pair is one 4-byte character: 2 bytes for each half
+      column += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return new int[] {lo, column};
   }
 }
