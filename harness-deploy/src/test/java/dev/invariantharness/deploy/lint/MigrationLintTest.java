@@ -87,6 +87,24 @@ class MigrationLintTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("ban-drop-column", 5));
   }
 
+  @Test
+  void theTargetVersionDecidesWhetherAConstantDefaultRewritesTheTable() throws Exception {
+    Path add = file("0045_add_tier.sql", TIMEOUTS + "ALTER TABLE users ADD COLUMN IF NOT EXISTS tier bigint DEFAULT 0;\n");
+    assertThat(MigrationLinter.squawkDefaults().lint(List.of(add)).violations()).isEmpty();
+    assertThat(MigrationLinter.squawkDefaults().pgVersion("10").lint(List.of(add)).violations())
+        .extracting(LintViolation::ruleName, LintViolation::line, LintViolation::column)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("adding-field-with-default", 2, 63));
+  }
+
+  @Test
+  void aTargetVersionThatIsNotAVersionIsABadInputNamingTheOption() {
+    assertThatThrownBy(() -> MigrationLinter.squawkDefaults().pgVersion("fifteen"))
+        .isInstanceOf(dev.invariantharness.HarnessInputException.class)
+        .hasMessageContaining("--pg-version").hasMessageContaining("'fifteen' is not a PostgreSQL version");
+    assertThatThrownBy(() -> MigrationLinter.squawkDefaults().pgVersion("14."))
+        .isInstanceOf(dev.invariantharness.HarnessInputException.class);
+  }
+
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -115,6 +133,9 @@ class MigrationLintTest {
     assertThat(run("lint-migrations", "--exclude", "ban-drop-column,prefer-robust-stmts", "-e", "require-lock-timeout",
         "--exclude=require-statement-timeout", "--pg-version", "14.0", bad.toString())[0]).isEqualTo("0");
     assertThat(run("lint-migrations", dir.resolve("nope.sql").toString())[2]).contains("Failed to find files");
+    String[] badVersion = run("lint-migrations", "--pg-version", "abc", good.toString());
+    assertThat(badVersion[0]).isEqualTo("2");
+    assertThat(badVersion[2]).contains("invalid value 'abc' for '--pg-version <PG_VERSION>'");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.invariantharness.deploy.cli.internal;
 
-import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.deploy.lint.LintReport;
 import dev.invariantharness.deploy.lint.LintViolation;
 import dev.invariantharness.deploy.lint.MigrationLinter;
