@@ -26,6 +26,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
@@ -42,6 +46,9 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class MigrationLinter {
+
+  /** Bound on one parse of all files; the server's statement_timeout (30 s a batch) normally ends it first. */
+  private static final long PARSE_TIMEOUT_SECONDS = 120;
 
   private final Set<String> excluded = new HashSet<>();
   private boolean assumeInTransaction;
@@ -124,30 +131,58 @@ public final class MigrationLinter {
         errors.put(texts.size() - 1, e.offset);
       }
     }
+    // PostgreSQL parses in its own process while this thread runs the rules: the lint costs the
+    // longer of the two, not their sum
+    FutureTask<Map<Integer, Integer>> parsed = null;
     Set<String> nonVolatile = Set.of();
     if (!lexed.isEmpty()) {
       try {
         PostgresSyntax syntax = PostgresSyntax.on(server == null ? PostgresServers.shared() : server);
-        Map<Integer, Integer> found = syntax.syntaxErrors(lexed.stream().map(texts::get).toList());
-        found.forEach((k, offset) -> errors.put(lexed.get(k), offset));
         nonVolatile = syntax.nonVolatileFunctions();
+        List<String> lexedTexts = lexed.stream().map(texts::get).toList();
+        parsed = new FutureTask<>(() -> syntax.syntaxErrors(lexedTexts));
+        Thread parser = new Thread(parsed, "migration-lint-parse");
+        parser.setDaemon(true);
+        parser.start();
       } catch (SQLException e) {
-        throw new IllegalStateException("PostgreSQL's parser could not be reached: " + e.getMessage(), e);
+        throw unreachable(e);
+      }
+    }
+    List<List<LintViolation>> linted = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      linted.add(tokens.get(i) == null ? List.of()
+          : lintTokens(files.get(i).toString(), texts.get(i), tokens.get(i), nonVolatile));
+    }
+    if (parsed != null) {
+      try {
+        parsed.get(PARSE_TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((k, offset) -> errors.put(lexed.get(k), offset));
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof SQLException sql ? unreachable(sql)
+            : new IllegalStateException("PostgreSQL's parser failed: " + e.getCause(), e.getCause());
+      } catch (TimeoutException e) {
+        parsed.cancel(true);
+        throw new IllegalStateException("PostgreSQL's parser did not answer within " + PARSE_TIMEOUT_SECONDS + " s");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while PostgreSQL parsed the migrations", e);
       }
     }
     List<LintViolation> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      String name = files.get(i).toString();
       Integer error = errors.get(i);
       if (error != null) {
         int[] p = new LineIndex(texts.get(i)).position(error);
-        out.add(new LintViolation(name, p[0], p[1], p[0], p[1], "Error", "PostgreSQL cannot parse this file", null,
-            "syntax-error"));
+        out.add(new LintViolation(files.get(i).toString(), p[0], p[1], p[0], p[1], "Error",
+            "PostgreSQL cannot parse this file", null, "syntax-error"));
       } else {
-        out.addAll(lintTokens(name, texts.get(i), tokens.get(i), nonVolatile));
+        out.addAll(linted.get(i));
       }
     }
     return new LintReport(out, false);
+  }
+
+  private static IllegalStateException unreachable(SQLException e) {
+    return new IllegalStateException("PostgreSQL's parser could not be reached: " + e.getMessage(), e);
   }
 
   private List<LintViolation> lintTokens(String name, String text, List<Token> tokens, Set<String> nonVolatile) {

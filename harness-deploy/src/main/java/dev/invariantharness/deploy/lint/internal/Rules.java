@@ -589,7 +589,7 @@ public final class Rules {
     if (first.is("comment")) {
       return s.words(1, "on");
     }
-    return SLOW_HEADS.stream().anyMatch(first::is);
+    return first.kind() == Token.Kind.WORD && SLOW_HEADS.contains(first.name());
   }
 
   /** Whether {@code AS} appears outside parentheses: CREATE TABLE ... AS SELECT. */
@@ -924,6 +924,18 @@ public final class Rules {
    * The index after a column constraint whose tokens start at {@code start}: the first top-level
    * (outside parentheses) token that is one of {@code ends}, or the end of the list.
    */
+  private static boolean isAny(Token t, List<String> words) {
+    if (t.kind() != Token.Kind.WORD) {
+      return false;
+    }
+    for (String w : words) {
+      if (t.is(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int constraintEnd(List<Token> a, int start, List<String> ends) {
     int e = start;
     int depth = 0;
@@ -933,7 +945,7 @@ public final class Rules {
         depth++;
       } else if (x.kind() == Token.Kind.RPAREN) {
         depth--;
-      } else if (depth == 0 && ends.stream().anyMatch(x::is)) {
+      } else if (depth == 0 && isAny(x, ends)) {
         break;
       }
       e++;
@@ -990,7 +1002,7 @@ public final class Rules {
         depth++;
       } else if (x.kind() == Token.Kind.RPAREN) {
         depth--;
-      } else if (depth == 0 && e > start && DEFAULT_ENDS.stream().anyMatch(x::is)) {
+      } else if (depth == 0 && e > start && isAny(x, DEFAULT_ENDS)) {
         Token prev = a.get(e - 1);
         boolean inside = (x.is("not") || x.is("null")) && (prev.is("is") || prev.is("not"));
         if (!inside) {
@@ -1068,7 +1080,8 @@ public final class Rules {
   /** identifier-too-long: PostgreSQL truncates names past NAMEDATALEN - 1 = 63 bytes. */
   private void identifiers(Statement s) {
     for (Token t : s.tokens()) {
-      if ((t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENT)
+      // a UTF-16 unit is at most 3 UTF-8 bytes: shorter tokens cannot be too long
+      if ((t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENT) && t.text().length() > 21
           && t.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
         report("identifier-too-long", t, t, String.format(RULES.get("identifier-too-long")[0], t.name()), null);
       }
