@@ -187,8 +187,10 @@ public final class MigrationLinter {
 
   private List<LintViolation> lintTokens(String name, String text, List<Token> tokens, Set<String> nonVolatile) {
     LineIndex lines = new LineIndex(text);
-    Ignores ignores = ignores(tokens, lines);
-    List<LintViolation> found = new Rules(name, text, assumeInTransaction, pgVersion, nonVolatile).run(Statement.split(tokens));
+    List<LintViolation> found = new ArrayList<>();
+    Ignores ignores = ignores(name, tokens, lines, found);
+    boolean assume = assumeInTransaction && !disablesAssumeInTransaction(tokens);
+    found.addAll(new Rules(name, text, assume, pgVersion, nonVolatile).run(Statement.split(tokens)));
     List<LintViolation> kept = new ArrayList<>();
     for (LintViolation v : found) {
       if (!excluded.contains(v.ruleName()) && !ignores.ignored(v)) {
@@ -199,7 +201,7 @@ public final class MigrationLinter {
     return kept;
   }
 
-  private record Ignore(int line, Set<String> rules) {}
+  private record Ignore(int line, Set<String> rules, boolean all) {}
 
   private record Ignores(List<Ignore> lines, Set<String> file, boolean wholeFile) {
     boolean ignored(LintViolation v) {
@@ -207,7 +209,7 @@ public final class MigrationLinter {
         return true;
       }
       for (Ignore i : lines) {
-        if ((i.line() == v.line() || i.line() == v.line() - 1) && (i.rules().isEmpty() || i.rules().contains(v.ruleName()))) {
+        if ((i.line() == v.line() || i.line() == v.line() - 1) && (i.all() || i.rules().contains(v.ruleName()))) {
           return true;
         }
       }
@@ -215,32 +217,88 @@ public final class MigrationLinter {
     }
   }
 
-  private static Ignores ignores(List<Token> tokens, LineIndex lines) {
-    List<Ignore> out = new ArrayList<>();
-    Set<String> file = new HashSet<>();
-    boolean whole = false;
-    for (Token t : tokens) {
-      if (t.kind() != Token.Kind.COMMENT || !t.text().startsWith("--")) {
-        continue;
+  /** The body of a {@code --} or block comment and the offset where it starts. */
+  private record CommentBody(String text, int start) {
+    static CommentBody of(Token t) {
+      String s = t.text();
+      if (s.startsWith("--")) {
+        return new CommentBody(s.substring(2), t.start() + 2);
       }
-      String body = t.text().substring(2).trim();
-      String lower = body.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("squawk-ignore-file")) {
-        Set<String> rules = ruleList(body.substring("squawk-ignore-file".length()));
-        if (rules.isEmpty()) {
-          whole = true;
-        }
-        file.addAll(rules);
-      } else if (lower.startsWith("squawk-ignore")) {
-        out.add(new Ignore(lines.position(t.start())[0], ruleList(body.substring("squawk-ignore".length()))));
+      if (s.startsWith("/*") && s.endsWith("*/") && s.length() >= 4) {
+        return new CommentBody(s.substring(2, s.length() - 2), t.start() + 2);
       }
+      return null;
     }
-    return new Ignores(out, file, whole);
   }
 
-  private static Set<String> ruleList(String s) {
-    Set<String> out = new HashSet<>();
-    Arrays.stream(s.split("[,\\s]+")).filter(r -> !r.isBlank()).forEach(out::add);
-    return out;
+  /** squawk's reading of a comment: trimmed, and anything after a nested {@code --} is a remark. */
+  private static String withoutRemark(String body) {
+    String trimmed = body.strip();
+    int remark = trimmed.indexOf("--");
+    return remark < 0 ? trimmed : trimmed.substring(0, remark).stripTrailing();
+  }
+
+  /** {@code -- squawk-disable-assume-in-transaction}: this file runs outside the tool's transaction. */
+  private static boolean disablesAssumeInTransaction(List<Token> tokens) {
+    for (Token t : tokens) {
+      CommentBody c = t.kind() == Token.Kind.COMMENT ? CommentBody.of(t) : null;
+      if (c != null && withoutRemark(c.text()).equals("squawk-disable-assume-in-transaction")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code squawk-ignore[-file] [rule[, rule]...]} in {@code --} and block comments, as squawk
+   * reads them: names separated by commas, none meaning every rule; a name squawk does not know
+   * is an {@code unused-ignore} violation (added to {@code violations}) and ignores nothing.
+   */
+  private static Ignores ignores(String file, List<Token> tokens, LineIndex lines, List<LintViolation> violations) {
+    List<Ignore> out = new ArrayList<>();
+    Set<String> fileRules = new HashSet<>();
+    boolean whole = false;
+    for (Token t : tokens) {
+      CommentBody c = t.kind() == Token.Kind.COMMENT ? CommentBody.of(t) : null;
+      if (c == null) {
+        continue;
+      }
+      String afterStart = c.text().stripLeading();
+      int leading = c.text().length() - afterStart.length();
+      String body = withoutRemark(afterStart);
+      boolean fileWide = body.startsWith("squawk-ignore-file");
+      String prefix = fileWide ? "squawk-ignore-file" : "squawk-ignore";
+      if (!body.startsWith(prefix)) {
+        continue;
+      }
+      String names = body.substring(prefix.length());
+      int at = c.start() + leading + prefix.length();
+      Set<String> rules = new HashSet<>();
+      int offset = 0;
+      for (String part : names.split(",", -1)) {
+        if (!part.isEmpty()) {
+          String name = part.strip();
+          Set<String> known = Rules.IGNORABLE.get(name);
+          if (known != null) {
+            rules.addAll(known);
+          } else {
+            int from = at + offset + (part.length() - part.stripLeading().length());
+            int[] a = lines.position(from);
+            int[] b = lines.position(from + name.length());
+            violations.add(new LintViolation(file, a[0], a[1], b[0], b[1], "Warning", "unknown name " + name, null,
+                "unused-ignore"));
+          }
+        }
+        offset += part.length() + 1;
+      }
+      boolean all = names.isBlank();
+      if (fileWide) {
+        whole |= all;
+        fileRules.addAll(rules);
+      } else {
+        out.add(new Ignore(lines.position(t.start())[0], rules, all));
+      }
+    }
+    return new Ignores(out, fileRules, whole);
   }
 }

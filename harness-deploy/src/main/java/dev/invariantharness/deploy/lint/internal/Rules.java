@@ -88,8 +88,22 @@ public final class Rules {
         "Make the field nullable and use a `CHECK` constraint instead."});
     RULES.put("ban-duplicate-column-assignments", new String[] {"Column `%s` is specified more than once.", null});
     RULES.put("identifier-too-long", new String[] {"`%s` is too long and will be truncated to 63 bytes.", null});
+    RULES.put("unused-ignore", new String[] {"unknown name %s", null});
     RULES.put("prefer-repack", new String[] {"`%s` requires an `ACCESS EXCLUSIVE` lock which blocks reads and writes to the "
         + "table.", "Use `repack` to rewrite the table without blocking reads and writes."});
+  }
+
+  /**
+   * The names a {@code squawk-ignore} comment may give → the rules each silences: every rule,
+   * squawk's opt-in rules, and its alias require-timeout-settings for the two timeout rules.
+   */
+  public static final Map<String, Set<String>> IGNORABLE = new java.util.HashMap<>();
+
+  static {
+    RULES.keySet().forEach(r -> IGNORABLE.put(r, Set.of(r)));
+    IGNORABLE.put("require-table-schema", Set.of("require-table-schema"));
+    IGNORABLE.put("require-timeout-settings", Set.of("require-timeout-settings", "require-lock-timeout",
+        "require-statement-timeout"));
   }
 
   private static final String MISSING_TX = "Missing transaction, the migration can't be rerun if it fails part way through.";
