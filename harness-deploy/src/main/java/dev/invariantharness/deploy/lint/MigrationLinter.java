@@ -190,7 +190,7 @@ public final class MigrationLinter {
     List<LintViolation> found = new ArrayList<>();
     Ignores ignores = ignores(name, tokens, lines, found);
     boolean assume = assumeInTransaction && !disablesAssumeInTransaction(tokens);
-    found.addAll(new Rules(name, text, assume, pgVersion, nonVolatile).run(Statement.split(tokens)));
+    found.addAll(new Rules(name, lines, assume, pgVersion, nonVolatile).run(Statement.split(tokens)));
     List<LintViolation> kept = new ArrayList<>();
     for (LintViolation v : found) {
       if (!excluded.contains(v.ruleName()) && !ignores.ignored(v)) {

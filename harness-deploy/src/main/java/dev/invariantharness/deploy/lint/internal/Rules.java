@@ -156,13 +156,13 @@ public final class Rules {
   private Statement uncommittedBegin;
 
   /**
-   * Rules over {@code file}'s text for target version {@code pg}; {@code nonVolatileFunctions} are
+   * Rules over {@code file} (positions by {@code lines}) for target version {@code pg}; {@code nonVolatileFunctions} are
    * the names of PostgreSQL's built-in functions that are not VOLATILE (a call of one without
    * arguments is a default that needs no table rewrite).
    */
-  public Rules(String file, String text, boolean assumeInTransaction, PgVersion pg, Set<String> nonVolatileFunctions) {
+  public Rules(String file, LineIndex lines, boolean assumeInTransaction, PgVersion pg, Set<String> nonVolatileFunctions) {
     this.file = file;
-    this.lines = new LineIndex(text);
+    this.lines = lines;
     this.assumeInTransaction = assumeInTransaction;
     this.inTransaction = assumeInTransaction;
     this.pg = pg;
