@@ -88,6 +88,16 @@ class MigrationLintTest {
   }
 
   @Test
+  void aMisspelledIgnoreSilencesNothingAndIsReportedWhereItIsWritten() throws Exception {
+    LintReport report = MigrationLinter.squawkDefaults().lint(List.of(file("typo.sql",
+        TIMEOUTS + "-- squawk-ignore ban-drop-colum\nALTER TABLE users DROP COLUMN IF EXISTS a;\n")));
+    assertThat(report.violations()).extracting(LintViolation::ruleName, LintViolation::line, LintViolation::column,
+        LintViolation::message).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("unused-ignore", 2, 17, "unknown name ban-drop-colum"),
+            org.assertj.core.groups.Tuple.tuple("ban-drop-column", 3, 18, "Dropping a column may break existing clients."));
+  }
+
+  @Test
   void theTargetVersionDecidesWhetherAConstantDefaultRewritesTheTable() throws Exception {
     Path add = file("0045_add_tier.sql", TIMEOUTS + "ALTER TABLE users ADD COLUMN IF NOT EXISTS tier bigint DEFAULT 0;\n");
     assertThat(MigrationLinter.squawkDefaults().lint(List.of(add)).violations()).isEmpty();
