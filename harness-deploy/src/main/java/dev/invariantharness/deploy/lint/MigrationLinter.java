@@ -33,14 +33,17 @@ import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
- * Lints migration files with squawk 2.x's default rules that this linter implements
- * ({@link #rules()}), squawk's rule names and messages, {@code -- squawk-ignore rule[, rule]}
- * comments (on the statement's line or the line before) and {@code -- squawk-ignore-file}.
+ * Lints migration files with the rules squawk 2.x has on by default ({@link #rules()}), squawk's
+ * rule names, messages and positions, {@code squawk-ignore rule[, rule]} comments (on the
+ * statement's line or the line before), {@code squawk-ignore-file} and
+ * {@code squawk-disable-assume-in-transaction}; the target PostgreSQL version decides the rules
+ * squawk gates on it.
  *
  * <pre>{@code
  * LintReport report = MigrationLinter.squawkDefaults()
  *     .exclude("require-concurrent-index-creation")
  *     .assumeInTransaction(true)
+ *     .pgVersion("16")
  *     .lint(List.of(Path.of("migrations/0042.sql")));
  * }</pre>
  */
