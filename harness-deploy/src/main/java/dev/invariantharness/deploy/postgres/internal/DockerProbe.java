@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Testcontainers' discovery takes seconds when there is no engine at all, so it is asked only
  * when something points at one the way its client strategies look for one: {@code DOCKER_HOST},
- * {@code docker.host} or {@code tc.host} in {@code ~/.testcontainers.properties}, or one of the
+ * a client strategy chosen by {@code TESTCONTAINERS_DOCKER_CLIENT_STRATEGY}, {@code docker.host},
+ * {@code tc.host} or {@code docker.client.strategy} in {@code ~/.testcontainers.properties}, or one of the
  * sockets its strategies try (the standard, rootless and Docker Desktop ones). With none of them
  * none of its Linux and macOS strategies can succeed either.
  */
@@ -77,16 +78,18 @@ public final class DockerProbe {
       // named pipes: leave the whole decision to Testcontainers
       out.add("Windows");
     }
-    String dockerHost = env.get("DOCKER_HOST");
-    if (dockerHost != null && !dockerHost.isBlank()) {
-      out.add("DOCKER_HOST");
+    for (String variable : List.of("DOCKER_HOST", "TESTCONTAINERS_DOCKER_CLIENT_STRATEGY")) {
+      String value = env.get(variable);
+      if (value != null && !value.isBlank()) {
+        out.add(variable);
+      }
     }
     Path props = home.resolve(".testcontainers.properties");
     if (Files.isRegularFile(props)) {
       Properties p = new Properties();
       try (InputStream in = Files.newInputStream(props)) {
         p.load(in);
-        for (String key : List.of("docker.host", "tc.host")) {
+        for (String key : List.of("docker.host", "tc.host", "docker.client.strategy")) {
           if (!p.getProperty(key, "").isBlank()) {
             out.add(props + " " + key);
           }
