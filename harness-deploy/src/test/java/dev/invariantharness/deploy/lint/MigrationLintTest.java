@@ -57,6 +57,16 @@ class MigrationLintTest {
   }
 
   @Test
+  void rewritesAndScansWarnButDoNotBlockTheOverlap() throws Exception {
+    LintReport report = MigrationLinter.squawkDefaults().lint(List.of(file("0046_backfill_shape.sql", TIMEOUTS
+        + "ALTER TABLE users ADD COLUMN IF NOT EXISTS public_id uuid DEFAULT gen_random_uuid();\n"
+        + "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n")));
+    report.duringOverlap(true).assertNoBlocking();
+    assertThat(report.violations()).extracting(LintViolation::ruleName)
+        .contains("adding-field-with-default", "adding-not-nullable-field");
+  }
+
+  @Test
   void expandOnlyMigrationsPassDuringTheOverlap() throws Exception {
     MigrationLinter.squawkDefaults().lint(List.of(file("0044_expand.sql",
         "ALTER TABLE users ADD COLUMN display_name text;\n"
