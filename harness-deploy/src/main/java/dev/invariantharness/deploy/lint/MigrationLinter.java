@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.deploy.lint.internal.LineIndex;
+import dev.invariantharness.deploy.lint.internal.NonVolatileFunctions;
 import dev.invariantharness.deploy.lint.internal.PgVersion;
 import dev.invariantharness.deploy.lint.internal.PostgresSyntax;
 import dev.invariantharness.deploy.lint.internal.Rules;
@@ -135,11 +136,10 @@ public final class MigrationLinter {
     // PostgreSQL parses in its own process while this thread runs the rules: the lint costs the
     // longer of the two, not their sum
     FutureTask<Map<Integer, Integer>> parsed = null;
-    Set<String> nonVolatile = Set.of();
+    Set<String> nonVolatile = NonVolatileFunctions.names();
     if (!lexed.isEmpty()) {
       try {
         PostgresSyntax syntax = PostgresSyntax.on(server == null ? PostgresServers.shared() : server);
-        nonVolatile = syntax.nonVolatileFunctions();
         List<String> lexedTexts = lexed.stream().map(texts::get).toList();
         parsed = new FutureTask<>(() -> syntax.syntaxErrors(lexedTexts));
         Thread parser = new Thread(parsed, "migration-lint-parse");

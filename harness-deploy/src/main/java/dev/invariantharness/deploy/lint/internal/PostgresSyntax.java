@@ -2,13 +2,10 @@ package dev.invariantharness.deploy.lint.internal;
 
 import dev.invariantharness.deploy.postgres.PostgresServer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +39,6 @@ public final class PostgresSyntax implements AutoCloseable {
   private final Map<String, Integer> judged = new HashMap<>();
   private long judgedChars;
   private final Connection connection;
-  private Set<String> nonVolatile;
   private final String tag = "$ih_" + UUID.randomUUID().toString().replace("-", "") + "$";
   private final String prefix = "CREATE FUNCTION pg_temp.ih_lint_probe() RETURNS void LANGUAGE sql AS " + tag;
 
@@ -66,26 +62,6 @@ public final class PostgresSyntax implements AutoCloseable {
       s.execute("SET statement_timeout = '30s'");
     }
     connection.setAutoCommit(false);
-  }
-
-  /**
-   * The names of the server's functions that are not VOLATILE, as squawk's list of non-volatile
-   * built-ins was made ({@code select proname from pg_proc where provolatile <> 'v'}); read once.
-   */
-  public synchronized Set<String> nonVolatileFunctions() throws SQLException {
-    if (nonVolatile == null) {
-      Set<String> names = new HashSet<>();
-      try (Statement s = connection.createStatement();
-           ResultSet rs = s.executeQuery("SELECT DISTINCT proname FROM pg_catalog.pg_proc WHERE provolatile <> 'v'")) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      } finally {
-        connection.rollback();
-      }
-      nonVolatile = Set.copyOf(names);
-    }
-    return nonVolatile;
   }
 
   /**
