@@ -254,15 +254,27 @@ final class DuplicateColumns {
     return out;
   }
 
+  /** Words that make a select-list item an expression PostgreSQL names {@code ?column?}. */
+  private static final Set<String> EXPRESSION_WORDS = Set.of("is", "not", "and", "or", "between", "like", "ilike", "in",
+      "similar");
+
   private static void addTarget(List<Token> item, List<Named> out) {
+    Named n = targetName(item);
+    if (n != null) {
+      out.add(n);
+    }
+  }
+
+  /** The output name of one select-list item, where it can be known, and the token squawk points at. */
+  private static Named targetName(List<Token> item) {
     if (item.isEmpty()) {
-      return;
+      return null;
     }
     int n = item.size();
+    Token first = item.get(0);
     Token last = item.get(n - 1);
     if (n >= 2 && item.get(n - 2).is("as")) {
-      out.add(new Named(last, key(last), false));
-      return;
+      return new Named(last, key(last), false);
     }
     int cast = -1;
     for (int j = 0, depth = 0; j < n; j++) {
@@ -276,38 +288,62 @@ final class DuplicateColumns {
       }
     }
     if (cast > 0) {
-      addTarget(item.subList(0, cast), out);
-      return;
+      // x::t is named by x; a literal cast is named by its type
+      Named inner = targetName(item.subList(0, cast));
+      if (inner != null && !inner.name().equals("?column?")) {
+        return inner;
+      }
+      Token type = cast + 1 < n ? item.get(cast + 1) : null;
+      return type != null && (type.kind() == Token.Kind.WORD || type.kind() == Token.Kind.QUOTED_IDENT)
+          ? new Named(type, key(type), false) : inner;
     }
     Token prev = n >= 2 ? item.get(n - 2) : null;
     boolean bareAlias = prev != null && (last.kind() == Token.Kind.QUOTED_IDENT
         || (last.kind() == Token.Kind.WORD && !last.is("end") && !last.is("null") && !last.is("true")
             && !last.is("false")))
         && (prev.kind() == Token.Kind.NUMBER || prev.kind() == Token.Kind.STRING || prev.kind() == Token.Kind.RPAREN
-            || prev.kind() == Token.Kind.WORD || prev.kind() == Token.Kind.QUOTED_IDENT);
-    Token first = item.get(0);
-    if (first.is("case")) {
-      if (!bareAlias) {
-        out.add(new Named(first, "case", false));
-      } else {
-        out.add(new Named(last, key(last), false));
-      }
-      return;
-    }
+            || prev.kind() == Token.Kind.WORD || prev.kind() == Token.Kind.QUOTED_IDENT)
+        && !prev.is("over") && !prev.is("is") && !prev.is("not");
     if (bareAlias) {
-      out.add(new Named(last, key(last), false));
-      return;
+      return new Named(last, key(last), false);
+    }
+    if (first.is("case")) {
+      return new Named(first, "case", false);
     }
     if (first.kind() == Token.Kind.LPAREN && close(item, 0) == n - 1) {
-      // a parenthesised expression is named by what it encloses
-      addTarget(item.subList(1, n - 1), out);
-      return;
+      List<Token> inner = item.subList(1, n - 1);
+      if (!inner.isEmpty() && inner.get(0).is("select")) {
+        // a scalar subquery is named by its own first output column
+        List<Named> sub = targets(inner, 0);
+        return sub.isEmpty() ? null : sub.get(0);
+      }
+      return targetName(inner);
+    }
+    if (last.text().equals("*")) {
+      // t.* and * stand for many columns, none of them named here
+      return null;
+    }
+    if (first.is("cast") && n >= 2 && item.get(1).kind() == Token.Kind.LPAREN && close(item, 1) == n - 1) {
+      int as = topLevel(item.subList(2, n - 1), 0, "as");
+      if (as > 0) {
+        Named inner = targetName(item.subList(2, 2 + as));
+        if (inner != null && !inner.name().equals("?column?")) {
+          return inner;
+        }
+        Token type = 2 + as + 1 < n - 1 ? item.get(2 + as + 1) : null;
+        return type != null && type.kind() == Token.Kind.WORD ? new Named(type, key(type), false) : inner;
+      }
+    }
+    if ((first.is("exists") || first.is("array")) && n >= 2
+        && (item.get(1).kind() == Token.Kind.LPAREN || item.get(1).text().equals("["))
+        && (item.get(1).text().equals("[") ? bracketClose(item, 1) : close(item, 1)) == n - 1) {
+      return new Named(first, first.name(), false);
     }
     if (n == 1 && (first.kind() == Token.Kind.NUMBER || first.kind() == Token.Kind.STRING)) {
-      out.add(new Named(first, "?column?", false));
-      return;
+      return new Named(first, "?column?", false);
     }
-    // a column reference or a function call: a qualified name, optionally followed by one argument list
+    // a column reference or a function call: a qualified name, then an argument list, FILTER,
+    // OVER and subscripts
     int j = 0;
     Token name = null;
     while (j < n && (item.get(j).kind() == Token.Kind.WORD || item.get(j).kind() == Token.Kind.QUOTED_IDENT)) {
@@ -319,12 +355,48 @@ final class DuplicateColumns {
         break;
       }
     }
-    if (name == null) {
-      return;
+    if (name != null && !EXPRESSION_WORDS.contains(name.name()) && !name.is("not")) {
+      int k = j;
+      if (k < n && item.get(k).kind() == Token.Kind.LPAREN) {
+        k = close(item, k) + 1;
+        if (k + 1 < n && item.get(k).is("filter") && item.get(k + 1).kind() == Token.Kind.LPAREN) {
+          k = close(item, k + 1) + 1;
+        }
+        if (k + 1 < n && item.get(k).is("over")) {
+          k = item.get(k + 1).kind() == Token.Kind.LPAREN ? close(item, k + 1) + 1 : k + 2;
+        }
+      }
+      while (k < n && item.get(k).text().equals("[")) {
+        k = bracketClose(item, k) + 1;
+      }
+      if (k == n) {
+        return new Named(name, key(name), false);
+      }
     }
-    if (j == n || (item.get(j).kind() == Token.Kind.LPAREN && close(item, j) == n - 1)) {
-      out.add(new Named(name, key(name), false));
+    for (int m = 0, depth = 0; m < n; m++) {
+      Token x = item.get(m);
+      if (x.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (x.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && ((x.kind() == Token.Kind.OP && !x.text().equals("[") && !x.text().equals("]"))
+          || (x.kind() == Token.Kind.WORD && EXPRESSION_WORDS.contains(x.name())))) {
+        return new Named(first, "?column?", false);
+      }
     }
+    return null;
+  }
+
+  private static int bracketClose(List<Token> t, int open) {
+    int depth = 0;
+    for (int k = open; k < t.size(); k++) {
+      if (t.get(k).text().equals("[")) {
+        depth++;
+      } else if (t.get(k).text().equals("]") && --depth == 0) {
+        return k;
+      }
+    }
+    return t.size() - 1;
   }
 
   /** The name PostgreSQL stores: folded unless quoted, cut at 63 bytes as PostgreSQL cuts it. */
