@@ -7,10 +7,12 @@ import dev.invariantharness.config.HarnessConfiguration;
 import dev.invariantharness.deploy.postgres.internal.ContainerPostgres;
 import dev.invariantharness.deploy.postgres.internal.DockerProbe;
 import dev.invariantharness.deploy.postgres.internal.EmbeddedPostgresServer;
+import dev.invariantharness.deploy.postgres.internal.ServerChoice;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server of this JVM, started once and shared by every check.
@@ -21,9 +23,12 @@ import org.apiguardian.api.API;
  *       {@code jdbc:postgresql://host:port/db} URL of the user's own server, with
  *       {@code invariant.harness.postgres.user} and {@code invariant.harness.postgres.password};
  *   <li>{@code invariant.harness.postgres.provider=testcontainers|embedded} when set;
- *   <li>otherwise Testcontainers when a Docker engine answers and the Testcontainers PostgreSQL
- *       module is on the classpath, else zonky's embedded PostgreSQL (real binaries from Maven
- *       Central; starts as root, no Docker).
+ *   <li>otherwise Testcontainers when the Testcontainers PostgreSQL module is on the classpath
+ *       and Testcontainers finds a Docker engine ({@code DockerClientFactory}, asked only when
+ *       {@code DOCKER_HOST}, a Testcontainers host setting or a Docker socket points at one, and
+ *       bounded by {@code invariant.harness.timeout.docker}), else zonky's embedded PostgreSQL
+ *       (real binaries from Maven Central; starts as root, no Docker). The choice and its reason
+ *       are logged in one INFO line.
  * </ol>
  *
  * <pre>{@code
@@ -41,6 +46,8 @@ public final class PostgresServers {
   public static final String PASSWORD = HarnessConfiguration.PREFIX + "postgres.password";
   /** {@code embedded}, {@code testcontainers} or {@code auto} (the default). */
   public static final String PROVIDER = HarnessConfiguration.PREFIX + "postgres.provider";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresServers.class);
 
   private static PostgresServer shared;
 
@@ -60,22 +67,18 @@ public final class PostgresServers {
   }
 
   private static PostgresServer start(HarnessConfiguration config) {
-    Optional<String> url = config.get(URL);
-    if (url.isPresent()) {
-      return fromUrl(url.get(), config.get(USER).orElse("postgres"), config.secret(PASSWORD).orElse(null));
-    }
-    String provider = config.get(PROVIDER).orElse("auto").trim().toLowerCase(Locale.ROOT);
-    switch (provider) {
-      case "embedded":
-        return EmbeddedPostgresServer.start();
-      case "testcontainers":
+    ServerChoice.Choice choice = ServerChoice.choose(config, URL, PROVIDER, ContainerPostgres.available(),
+        () -> DockerProbe.ask(config.timeout("docker")));
+    switch (choice.kind()) {
+      case URL:
+        return fromUrl(config.get(URL).orElseThrow(), config.get(USER).orElse("postgres"),
+            config.secret(PASSWORD).orElse(null));
+      case TESTCONTAINERS:
+        LOG.info("PostgreSQL for the deploy checks: Testcontainers ({})", choice.reason());
         return ContainerPostgres.start();
-      case "auto":
-        return DockerProbe.dockerAnswers() && ContainerPostgres.available()
-            ? ContainerPostgres.start()
-            : EmbeddedPostgresServer.start();
       default:
-        throw new HarnessInputException(PROVIDER, "'" + provider + "' is not a provider; use embedded, testcontainers or auto");
+        LOG.info("PostgreSQL for the deploy checks: embedded PostgreSQL ({})", choice.reason());
+        return EmbeddedPostgresServer.start();
     }
   }
 

@@ -57,6 +57,16 @@ class MigrationLintTest {
   }
 
   @Test
+  void rewritesAndScansWarnButDoNotBlockTheOverlap() throws Exception {
+    LintReport report = MigrationLinter.squawkDefaults().lint(List.of(file("0046_backfill_shape.sql", TIMEOUTS
+        + "ALTER TABLE users ADD COLUMN IF NOT EXISTS public_id uuid DEFAULT gen_random_uuid();\n"
+        + "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n")));
+    report.duringOverlap(true).assertNoBlocking();
+    assertThat(report.violations()).extracting(LintViolation::ruleName)
+        .contains("adding-field-with-default", "adding-not-nullable-field");
+  }
+
+  @Test
   void expandOnlyMigrationsPassDuringTheOverlap() throws Exception {
     MigrationLinter.squawkDefaults().lint(List.of(file("0044_expand.sql",
         "ALTER TABLE users ADD COLUMN display_name text;\n"
@@ -87,6 +97,34 @@ class MigrationLintTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("ban-drop-column", 5));
   }
 
+  @Test
+  void aMisspelledIgnoreSilencesNothingAndIsReportedWhereItIsWritten() throws Exception {
+    LintReport report = MigrationLinter.squawkDefaults().lint(List.of(file("typo.sql",
+        TIMEOUTS + "-- squawk-ignore ban-drop-colum\nALTER TABLE users DROP COLUMN IF EXISTS a;\n")));
+    assertThat(report.violations()).extracting(LintViolation::ruleName, LintViolation::line, LintViolation::column,
+        LintViolation::message).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("unused-ignore", 2, 17, "unknown name ban-drop-colum"),
+            org.assertj.core.groups.Tuple.tuple("ban-drop-column", 3, 18, "Dropping a column may break existing clients."));
+  }
+
+  @Test
+  void theTargetVersionDecidesWhetherAConstantDefaultRewritesTheTable() throws Exception {
+    Path add = file("0045_add_tier.sql", TIMEOUTS + "ALTER TABLE users ADD COLUMN IF NOT EXISTS tier bigint DEFAULT 0;\n");
+    assertThat(MigrationLinter.squawkDefaults().lint(List.of(add)).violations()).isEmpty();
+    assertThat(MigrationLinter.squawkDefaults().pgVersion("10").lint(List.of(add)).violations())
+        .extracting(LintViolation::ruleName, LintViolation::line, LintViolation::column)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("adding-field-with-default", 2, 63));
+  }
+
+  @Test
+  void aTargetVersionThatIsNotAVersionIsABadInputNamingTheOption() {
+    assertThatThrownBy(() -> MigrationLinter.squawkDefaults().pgVersion("fifteen"))
+        .isInstanceOf(dev.invariantharness.HarnessInputException.class)
+        .hasMessageContaining("--pg-version").hasMessageContaining("'fifteen' is not a PostgreSQL version");
+    assertThatThrownBy(() -> MigrationLinter.squawkDefaults().pgVersion("14."))
+        .isInstanceOf(dev.invariantharness.HarnessInputException.class);
+  }
+
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -115,6 +153,9 @@ class MigrationLintTest {
     assertThat(run("lint-migrations", "--exclude", "ban-drop-column,prefer-robust-stmts", "-e", "require-lock-timeout",
         "--exclude=require-statement-timeout", "--pg-version", "14.0", bad.toString())[0]).isEqualTo("0");
     assertThat(run("lint-migrations", dir.resolve("nope.sql").toString())[2]).contains("Failed to find files");
+    String[] badVersion = run("lint-migrations", "--pg-version", "abc", good.toString());
+    assertThat(badVersion[0]).isEqualTo("2");
+    assertThat(badVersion[2]).contains("invalid value 'abc' for '--pg-version <PG_VERSION>'");
   }
 
   @Test

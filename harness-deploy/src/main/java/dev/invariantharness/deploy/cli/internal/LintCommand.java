@@ -4,6 +4,7 @@ import dev.invariantharness.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.invariantharness.HarnessInputException;
 import dev.invariantharness.deploy.lint.LintReport;
 import dev.invariantharness.deploy.lint.LintViolation;
 import dev.invariantharness.deploy.lint.MigrationLinter;
@@ -37,7 +38,7 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-e", "--exclude"}, split = ",", description = "rules to turn off")
   List<String> exclude = new ArrayList<>();
 
-  @Option(names = "--pg-version", description = "target PostgreSQL version, e.g. 13.0 (accepted for squawk compatibility)")
+  @Option(names = "--pg-version", description = "target PostgreSQL version, e.g. 13.0 (default 15.0.0), as squawk's option")
   String pgVersion;
 
   @Option(names = "--assume-in-transaction", description = "each file runs inside a transaction")
@@ -56,9 +57,14 @@ public final class LintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (pgVersion != null && !pgVersion.matches("\\d+(\\.\\d+)?")) {
-      err.println("error: invalid --pg-version '" + pgVersion + "'");
-      return 2;
+    MigrationLinter linter = MigrationLinter.squawkDefaults();
+    if (pgVersion != null) {
+      try {
+        linter.pgVersion(pgVersion);
+      } catch (HarnessInputException e) {
+        err.println("error: invalid value '" + pgVersion + "' for '--pg-version <PG_VERSION>': " + e.getMessage());
+        return 2;
+      }
     }
     List<Path> missing = files.stream().filter(f -> !Files.isRegularFile(f)).toList();
     if (!missing.isEmpty()) {
@@ -66,7 +72,7 @@ public final class LintCommand implements Callable<Integer> {
       return 1;
     }
     boolean open = overlapOpen || (descriptor != null && DeployDescriptor.read(descriptor).overlapWindowOpen());
-    LintReport report = MigrationLinter.squawkDefaults().exclude(exclude.toArray(String[]::new))
+    LintReport report = linter.exclude(exclude.toArray(String[]::new))
         .assumeInTransaction(assumeInTransaction).lint(files).duringOverlap(open);
     if (reporter.equals("json")) {
       ObjectMapper json = Json.mapper();

@@ -32,6 +32,12 @@ public final class PostgresSyntax implements AutoCloseable {
   /** Body size at which a batch is sent. */
   private static final int BATCH_CHARS = 1 << 20;
 
+  /** Texts kept with their answers: a few migration directories' worth. */
+  private static final long CACHE_CHARS = 32L << 20;
+  private static final int NO_ERROR = -1;
+
+  private final Map<String, Integer> judged = new HashMap<>();
+  private long judgedChars;
   private final Connection connection;
   private final String tag = "$ih_" + UUID.randomUUID().toString().replace("-", "") + "$";
   private final String prefix = "CREATE FUNCTION pg_temp.ih_lint_probe() RETURNS void LANGUAGE sql AS " + tag;
@@ -58,8 +64,44 @@ public final class PostgresSyntax implements AutoCloseable {
     connection.setAutoCommit(false);
   }
 
-  /** For each text with a syntax error, its index → the offset of the error in that text. */
+  /**
+   * For each text with a syntax error, its index → the offset of the error in that text. A text
+   * this oracle has judged before, or that occurs twice, is sent once: the answer is kept by
+   * content (up to {@link #CACHE_CHARS} characters of text, then forgotten).
+   */
   public synchronized Map<Integer, Integer> syntaxErrors(List<String> texts) throws SQLException {
+    Map<String, Integer> answers = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String t : texts) {
+      Integer known = judged.get(t);
+      if (known != null) {
+        answers.put(t, known);
+      } else if (answers.putIfAbsent(t, NO_ERROR) == null) {
+        unknown.add(t);
+      }
+    }
+    Map<Integer, Integer> found = parse(unknown);
+    if (judgedChars > CACHE_CHARS) {
+      judged.clear();
+      judgedChars = 0;
+    }
+    for (int i = 0; i < unknown.size(); i++) {
+      int answer = found.getOrDefault(i, NO_ERROR);
+      answers.put(unknown.get(i), answer);
+      judged.put(unknown.get(i), answer);
+      judgedChars += unknown.get(i).length();
+    }
+    Map<Integer, Integer> out = new HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      int answer = answers.get(texts.get(i));
+      if (answer != NO_ERROR) {
+        out.put(i, answer);
+      }
+    }
+    return out;
+  }
+
+  private Map<Integer, Integer> parse(List<String> texts) throws SQLException {
     Map<Integer, Integer> out = new HashMap<>();
     int from = 0;
     while (from < texts.size()) {

@@ -81,6 +81,29 @@ public final class Rules {
         "Add `BEFORE` or `AFTER` to specify the position of the new enum value."});
     RULES.put("ban-char-field", new String[] {"Using `character` is likely a mistake and should almost always be replaced by "
         + "`text` or `varchar`.", null});
+    RULES.put("adding-field-with-default", new String[] {"Adding a generated column requires a table rewrite with an "
+        + "`ACCESS EXCLUSIVE` lock. In Postgres versions 11+, non-VOLATILE DEFAULTs can be added without a rewrite.",
+        "Add the column as nullable, backfill existing rows, and add a trigger to update the column on write instead."});
+    RULES.put("adding-not-nullable-field", new String[] {"Setting a column `NOT NULL` blocks reads while the table is scanned.",
+        "Make the field nullable and use a `CHECK` constraint instead."});
+    RULES.put("ban-duplicate-column-assignments", new String[] {"Column `%s` is specified more than once.", null});
+    RULES.put("identifier-too-long", new String[] {"`%s` is too long and will be truncated to 63 bytes.", null});
+    RULES.put("unused-ignore", new String[] {"unknown name %s", null});
+    RULES.put("prefer-repack", new String[] {"`%s` requires an `ACCESS EXCLUSIVE` lock which blocks reads and writes to the "
+        + "table.", "Use `repack` to rewrite the table without blocking reads and writes."});
+  }
+
+  /**
+   * The names a {@code squawk-ignore} comment may give → the rules each silences: every rule,
+   * squawk's opt-in rules, and its alias require-timeout-settings for the two timeout rules.
+   */
+  public static final Map<String, Set<String>> IGNORABLE = new java.util.HashMap<>();
+
+  static {
+    RULES.keySet().forEach(r -> IGNORABLE.put(r, Set.of(r)));
+    IGNORABLE.put("require-table-schema", Set.of("require-table-schema"));
+    IGNORABLE.put("require-timeout-settings", Set.of("require-timeout-settings", "require-lock-timeout",
+        "require-statement-timeout"));
   }
 
   private static final String MISSING_TX = "Missing transaction, the migration can't be rerun if it fails part way through.";
@@ -109,6 +132,14 @@ public final class Rules {
   private final String file;
   private final LineIndex lines;
   private final boolean assumeInTransaction;
+  private final PgVersion pg;
+  private final Set<String> nonVolatileFunctions;
+  /** adding-not-nullable-field: NOT VALID {@code CHECK (col IS NOT NULL)} constraints by name → "table.column". */
+  private final Map<String, String> notNullChecks = new java.util.HashMap<>();
+  /** "table.column" whose NOT NULL check was validated in this file. */
+  private final Set<String> validatedNotNull = new HashSet<>();
+  /** Tables with a VALIDATE CONSTRAINT of a constraint added elsewhere (an earlier migration). */
+  private final Set<String> validatedElsewhere = new HashSet<>();
   private final List<LintViolation> out = new ArrayList<>();
   private boolean inTransaction;
   private final Set<String> createdInTransaction = new HashSet<>();
@@ -124,12 +155,18 @@ public final class Rules {
   private final Set<String> notValidNames = new HashSet<>();
   private Statement uncommittedBegin;
 
-  /** Rules over {@code file}'s text. */
-  public Rules(String file, String text, boolean assumeInTransaction) {
+  /**
+   * Rules over {@code file} (positions by {@code lines}) for target version {@code pg}; {@code nonVolatileFunctions} are
+   * the names of PostgreSQL's built-in functions that are not VOLATILE (a call of one without
+   * arguments is a default that needs no table rewrite).
+   */
+  public Rules(String file, LineIndex lines, boolean assumeInTransaction, PgVersion pg, Set<String> nonVolatileFunctions) {
     this.file = file;
-    this.lines = new LineIndex(text);
+    this.lines = lines;
     this.assumeInTransaction = assumeInTransaction;
     this.inTransaction = assumeInTransaction;
+    this.pg = pg;
+    this.nonVolatileFunctions = nonVolatileFunctions;
   }
 
   /** Runs every rule over the statements, in order, and returns the violations. */
@@ -157,6 +194,8 @@ public final class Rules {
       statementCount++;
       timeouts(s);
       statement(s);
+      identifiers(s);
+      DuplicateColumns.check(s, this::duplicate);
     }
     // squawk reports CONCURRENTLY-in-a-transaction only for files of more than one statement
     if (statementCount > 1) {
@@ -210,6 +249,8 @@ public final class Rules {
       transactionNesting(s, false);
       uncommittedBegin = null;
       createdInTransaction.clear();
+    } else if (first.is("cluster") || first.is("vacuum")) {
+      repack(s);
     } else if (first.is("reindex")) {
       boolean concurrently = indexOf(s.tokens(), "concurrently") >= 0;
       boolean system = s.words(1, "system") || (s.at(1) != null && s.at(1).kind() == Token.Kind.LPAREN
@@ -359,6 +400,7 @@ public final class Rules {
     for (List<Token> action : s.commaParts(i)) {
       if (!action.isEmpty()) {
         action(action, newTable);
+        notNullable(action, table);
         robust(action);
         constraints(action, createdInFile);
       }
@@ -561,7 +603,7 @@ public final class Rules {
     if (first.is("comment")) {
       return s.words(1, "on");
     }
-    return SLOW_HEADS.stream().anyMatch(first::is);
+    return first.kind() == Token.Kind.WORD && SLOW_HEADS.contains(first.name());
   }
 
   /** Whether {@code AS} appears outside parentheses: CREATE TABLE ... AS SELECT. */
@@ -827,6 +869,7 @@ public final class Rules {
         return;
       }
       addColumn(a, newTable);
+      fieldWithDefault(a);
       int k = second != null && second.is("column") ? 2 : 1;
       if (a.size() > k + 2 && a.get(k).is("if") && a.get(k + 1).is("not") && a.get(k + 2).is("exists")) {
         k += 3;
@@ -895,6 +938,18 @@ public final class Rules {
    * The index after a column constraint whose tokens start at {@code start}: the first top-level
    * (outside parentheses) token that is one of {@code ends}, or the end of the list.
    */
+  private static boolean isAny(Token t, List<String> words) {
+    if (t.kind() != Token.Kind.WORD) {
+      return false;
+    }
+    for (String w : words) {
+      if (t.is(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int constraintEnd(List<Token> a, int start, List<String> ends) {
     int e = start;
     int depth = 0;
@@ -904,11 +959,153 @@ public final class Rules {
         depth++;
       } else if (x.kind() == Token.Kind.RPAREN) {
         depth--;
-      } else if (depth == 0 && ends.stream().anyMatch(x::is)) {
+      } else if (depth == 0 && isAny(x, ends)) {
         break;
       }
       e++;
     }
     return e;
+  }
+
+  /** Words that end a DEFAULT expression or a GENERATED clause of a column definition. */
+  private static final List<String> DEFAULT_ENDS = List.of(
+      "not", "null", "default", "check", "unique", "primary", "references", "constraint", "generated");
+
+  /**
+   * adding-field-with-default: a GENERATED column, or a DEFAULT that PostgreSQL must evaluate per
+   * row (a volatile or unknown function, a column reference) or that the target version cannot add
+   * without a rewrite (before 11, every default).
+   */
+  private void fieldWithDefault(List<Token> a) {
+    int depth = 0;
+    for (int j = 1; j < a.size(); j++) {
+      Token t = a.get(j);
+      if (t.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RPAREN) {
+        depth--;
+      }
+      if (depth != 0) {
+        continue;
+      }
+      if (t.is("default") && j + 1 < a.size()) {
+        int e = expressionEnd(a, j + 1);
+        boolean free = pg.compareTo(PgVersion.major(11)) > 0
+            && new DefaultExpression(a, nonVolatileFunctions).nonVolatile(j + 1, e);
+        if (!free) {
+          report("adding-field-with-default", a.get(j + 1), a.get(e - 1));
+        }
+        j = e - 1;
+      } else if (t.is("generated")) {
+        // GENERATED BY DEFAULT AS IDENTITY: that DEFAULT is part of the clause
+        int from = j + 2 < a.size() && a.get(j + 1).is("by") && a.get(j + 2).is("default") ? j + 3 : j + 1;
+        int e = constraintEnd(a, from, DEFAULT_ENDS);
+        report("adding-field-with-default", t, a.get(e - 1));
+        j = e - 1;
+      }
+    }
+  }
+
+  /** The end of the DEFAULT expression starting at {@code start}: a NOT or NULL inside it (NOT x, IS NOT NULL) stays in. */
+  private static int expressionEnd(List<Token> a, int start) {
+    int e = start;
+    int depth = 0;
+    while (e < a.size()) {
+      Token x = a.get(e);
+      if (x.kind() == Token.Kind.LPAREN) {
+        depth++;
+      } else if (x.kind() == Token.Kind.RPAREN) {
+        depth--;
+      } else if (depth == 0 && e > start && isAny(x, DEFAULT_ENDS)) {
+        Token prev = a.get(e - 1);
+        boolean inside = (x.is("not") || x.is("null")) && (prev.is("is") || prev.is("not"));
+        if (!inside) {
+          break;
+        }
+      }
+      e++;
+    }
+    return e;
+  }
+
+  /**
+   * adding-not-nullable-field: {@code SET NOT NULL} scans the table under an ACCESS EXCLUSIVE
+   * lock, unless (from PostgreSQL 12) a validated {@code CHECK (col IS NOT NULL)} proves it, in
+   * this file or, when the file validates a constraint added elsewhere, in an earlier one.
+   */
+  private void notNullable(List<Token> a, String table) {
+    boolean pg12 = pg.compareTo(PgVersion.major(12)) >= 0;
+    Token head = a.get(0);
+    if (head.is("add") && a.size() > 2 && a.get(1).is("constraint")) {
+      if (!pg12 || !notValid(a) || a.size() < 9 || !a.get(3).is("check") || a.get(4).kind() != Token.Kind.LPAREN) {
+        return;
+      }
+      Token column = a.get(5);
+      boolean isNotNull = (column.kind() == Token.Kind.WORD || column.kind() == Token.Kind.QUOTED_IDENT)
+          && a.get(6).is("is") && a.get(7).is("not") && a.get(8).is("null")
+          && a.size() > 9 && a.get(9).kind() == Token.Kind.RPAREN;
+      if (isNotNull) {
+        notNullChecks.put(a.get(2).name(), table + "." + column.name());
+      }
+    } else if (head.is("validate") && a.size() > 2 && a.get(1).is("constraint")) {
+      if (!pg12) {
+        return;
+      }
+      String checked = notNullChecks.get(a.get(2).name());
+      if (checked != null && checked.startsWith(table + ".")) {
+        validatedNotNull.add(checked);
+      } else {
+        validatedElsewhere.add(table);
+      }
+    } else if (head.is("alter")) {
+      int k = a.size() > 1 && a.get(1).is("column") ? 2 : 1;
+      if (a.size() < k + 4 || !a.get(k + 1).is("set") || !a.get(k + 2).is("not") || !a.get(k + 3).is("null")) {
+        return;
+      }
+      if (pg12 && (validatedNotNull.contains(table + "." + a.get(k).name()) || validatedElsewhere.contains(table))) {
+        return;
+      }
+      report("adding-not-nullable-field", a.get(k + 1), a.get(k + 3));
+    }
+  }
+
+  /** prefer-repack: from PostgreSQL 19, CLUSTER and VACUUM FULL have a non-blocking REPACK. */
+  private void repack(Statement s) {
+    if (pg.compareTo(PgVersion.major(19)) < 0) {
+      return;
+    }
+    Token first = s.at(0);
+    boolean full = false;
+    if (first.is("vacuum")) {
+      full = s.words(1, "full");
+      if (s.at(1) != null && s.at(1).kind() == Token.Kind.LPAREN) {
+        for (int k = 2; k < s.tokens().size() && s.at(k).kind() != Token.Kind.RPAREN; k++) {
+          full |= s.at(k).is("full");
+        }
+      }
+      if (!full) {
+        return;
+      }
+    }
+    String[] text = RULES.get("prefer-repack");
+    report("prefer-repack", first, last(s.tokens()), String.format(text[0], full ? "vacuum full" : "cluster"), text[1]);
+  }
+
+  /** identifier-too-long: PostgreSQL truncates names past NAMEDATALEN - 1 = 63 bytes. */
+  private void identifiers(Statement s) {
+    for (Token t : s.tokens()) {
+      // a UTF-16 unit is at most 3 UTF-8 bytes: shorter tokens cannot be too long
+      if ((t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENT) && t.text().length() > 21
+          && t.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+        report("identifier-too-long", t, t, String.format(RULES.get("identifier-too-long")[0], t.name()), null);
+      }
+    }
+  }
+
+  /** ban-duplicate-column-assignments, reported by {@link DuplicateColumns}. */
+  private void duplicate(Token name, String column, boolean assignment) {
+    String message = assignment ? "Multiple assignments to the same column `" + column + "`."
+        : String.format(RULES.get("ban-duplicate-column-assignments")[0], column);
+    report("ban-duplicate-column-assignments", name, name, message, null);
   }
 }

@@ -19,7 +19,7 @@ public final class ContainerPostgres {
     }
   }
 
-  /** Starts {@code postgres:14-alpine}, stopped by Testcontainers' reaper when the JVM exits. */
+  /** Starts {@code postgres:17-alpine}, stopped by Testcontainers' reaper when the JVM exits. */
   public static PostgresServer start() {
     if (!available()) {
       throw new IllegalStateException("invariant.harness.postgres.provider=testcontainers, but "
@@ -33,7 +33,7 @@ public final class ContainerPostgres {
     @SuppressWarnings("resource")
     static PostgresServer start() {
       org.testcontainers.postgresql.PostgreSQLContainer c =
-          new org.testcontainers.postgresql.PostgreSQLContainer("postgres:14-alpine");
+          new org.testcontainers.postgresql.PostgreSQLContainer("postgres:17-alpine");
       c.start();
       return new PostgresServer("testcontainers", c.getHost(), c.getMappedPort(5432), c.getUsername(), c.getPassword());
     }

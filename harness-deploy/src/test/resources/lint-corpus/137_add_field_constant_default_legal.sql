@@ -1,0 +1,15 @@
+SET lock_timeout = '1s';
+SET statement_timeout = '5s';
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS attempts bigint NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS state text DEFAULT 'new';
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS created_at timestamptz DEFAULT now();
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS seen_at timestamptz DEFAULT CURRENT_TIMESTAMP;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS expires_at timestamptz DEFAULT now() + interval '30 days';
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS meta jsonb DEFAULT '{}'::jsonb;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS tags text[] DEFAULT ARRAY[]::text[];
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS code text DEFAULT CAST(7 AS text);
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag boolean DEFAULT false;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text DEFAULT NULL;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS label text DEFAULT 'a' COLLATE "C";
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS total bigint DEFAULT 2 * 50 NOT NULL;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS opened_at timestamptz DEFAULT NOW();

@@ -1,0 +1,12 @@
+SET lock_timeout = '1s';
+SET statement_timeout = '5s';
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS a bigint DEFAULT -1;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS b bigint DEFAULT (1);
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS c text DEFAULT lower('X');
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS d timestamptz DEFAULT pg_catalog.now();
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS e bigint DEFAULT nextval('orders_e_seq');
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS f date DEFAULT CURRENT_DATE;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS h text DEFAULT gen_random_uuid()::text;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS i text DEFAULT my_default();
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS j bigint DEFAULT 1 + random()::bigint NOT NULL;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS k text, ADD COLUMN IF NOT EXISTS l text DEFAULT clock_timestamp()::text;

@@ -1,0 +1,1 @@
+SELECT id, note AS id INTO TEMP order_ids FROM orders;

@@ -1,0 +1,12 @@
+CREATE TABLE IF NOT EXISTS p2026 PARTITION OF events (occurred_at, occurred_at) FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+WITH src AS (SELECT 1 AS id) INSERT INTO orders (id, note, id) SELECT id, 'x', id FROM src;
+UPDATE orders o SET state = 'a', o.note = 'b' WHERE id = 1;
+UPDATE ONLY orders AS o SET state = 'a', state = 'b';
+CREATE TEMP VIEW v_tmp AS SELECT DISTINCT id, id FROM orders;
+CREATE VIEW v_alias AS SELECT id AS "Id", id AS "ID" FROM orders;
+CREATE VIEW v_fn AS SELECT lower(state), upper(state), lower(note) FROM orders;
+CREATE VIEW v_cast AS SELECT id::text, id::bigint FROM orders;
+CREATE VIEW v_star AS SELECT *, id FROM orders;
+INSERT INTO orders DEFAULT VALUES;
+INSERT INTO orders VALUES (1, 'a');
+UPDATE orders SET state = DEFAULT, note = DEFAULT;
