@@ -507,12 +507,10 @@ lint("x_unknown_type", {P + "a.proto": f("message Order {\n  Missing m = 1;\n}\n
 brk("x_breaking_current_broken", {A: base_msg}, {A: base_msg.replace("string id = 1;", "string id = 1")})
 brk("x_breaking_unknown_rule", {A: base_msg}, {A: base_msg}, yaml="version: v2\nbreaking:\n  use:\n    - FIELD_NO_DELETE_PLEASE\n")
 
-KNOWN = {
-    "l_enum_allow_alias_false_ok": "protoc rejects 'option allow_alias = false;' (\"has no effect\"); buf's compiler accepts it.",
-    "b_enum_alias_removed": "protoc reports allow_alias without aliases at the enum's end, buf's compiler at the option.",
-}
-for name, note in KNOWN.items():
-    CASES[name]["known-difference.txt"] = note + "\n"
+# protoc and buf's compiler disagree on allow_alias; the harness gives buf's answer (AllowAlias)
+lint("l_enum_allow_alias_false_nested_ok", {P + "a.proto": f("message Order {\n  enum State {\n    option allow_alias = false;\n    STATE_UNSPECIFIED = 0;\n    STATE_OPEN = 1;\n  }\n  State state = 1;\n}\n")})
+lint("l_enum_allow_alias_unused_nested", {P + "a.proto": f("message Order {\n  enum State {\n    STATE_UNSPECIFIED = 0;\n    option  allow_alias =\n      true;\n    STATE_OPEN = 1;\n  }\n  State state = 1;\n}\n")})
+brk("b_enum_allow_alias_false_added_ok", {A: f("enum Level {\n  LEVEL_UNSPECIFIED = 0;\n}\n")}, {A: f("enum Level {\n  option allow_alias = false;\n  LEVEL_UNSPECIFIED = 0;\n}\n")})
 
 def main():
     if os.path.isdir(OUT):

@@ -141,6 +141,34 @@ public final class ProtoFile {
     return line >= 1 && line <= sourceLines.size() ? sourceLines.get(line - 1) : null;
   }
 
+  /**
+   * buf's location of an option value inside an extension ({@code path} = options path, extension
+   * number, then fields inside it; the first {@code extensionPathLen} elements reach the
+   * extension): the exact location; else the first location inside {@code path} (a message
+   * literal's part); else the longest location on the way to it, at least the extension itself.
+   */
+  public Span optionSpan(List<Integer> path, int extensionPathLen) {
+    Location exact = locations.get(path);
+    if (exact != null) {
+      return exact.getSpanCount() < 3 ? null : tabs(Span.of(exact));
+    }
+    Location best = null;
+    for (Location location : proto.getSourceCodeInfo().getLocationList()) {
+      List<Integer> candidate = location.getPathList();
+      if (candidate.size() >= extensionPathLen && startsWith(path, candidate)
+          && (best == null || candidate.size() > best.getPathCount())) {
+        best = location;
+      } else if (startsWith(candidate, path)) {
+        return location.getSpanCount() < 3 ? null : tabs(Span.of(location));
+      }
+    }
+    return best == null || best.getSpanCount() < 3 ? null : tabs(Span.of(best));
+  }
+
+  private static boolean startsWith(List<Integer> path, List<Integer> prefix) {
+    return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
+  }
+
   public boolean hasLocation(List<Integer> path) {
     return locations.containsKey(path);
   }
