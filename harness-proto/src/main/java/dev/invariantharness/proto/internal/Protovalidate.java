@@ -115,7 +115,7 @@ final class Protovalidate {
     for (int i = 0; i < count; i++) {
       Message entry = (Message) rules.getRepeatedField(oneofField, i);
       FieldDescriptor fieldsField = entry.getDescriptorForType().findFieldByName("fields");
-      Span entrySpan = m.file().optionSpan(El.child(base, oneofNumber, i), base.size());
+      Span entrySpan = m.file().optionSpan(El.child(base, oneofNumber, i), base.size(), messageRules);
       List<String> names = new ArrayList<>();
       for (int j = 0; fieldsField != null && j < entry.getRepeatedFieldCount(fieldsField); j++) {
         names.add((String) entry.getRepeatedField(fieldsField, j));
@@ -128,7 +128,7 @@ final class Protovalidate {
       Set<String> seen = new HashSet<>();
       for (int j = 0; j < names.size(); j++) {
         String name = names.get(j);
-        Span span = m.file().optionSpan(El.child(base, oneofNumber, i, fieldsField.getNumber(), j), base.size());
+        Span span = m.file().optionSpan(El.child(base, oneofNumber, i, fieldsField.getNumber(), j), base.size(), messageRules);
         if (!seen.add(name)) {
           report.add(m.file(), span, "Message " + q(m.d().getName()) + " has a (buf.validate.message).oneof entry that references field "
               + q(name) + " more than once. Duplicate field names are not permitted.");
@@ -148,7 +148,7 @@ final class Protovalidate {
       }
       List<Span> spans = new ArrayList<>();
       for (int index : e.getValue()) {
-        spans.add(m.file().optionSpan(El.child(base, oneofNumber, index), base.size()));
+        spans.add(m.file().optionSpan(El.child(base, oneofNumber, index), base.size(), messageRules));
       }
       for (Span span : distinct(spans)) {
         report.add(m.file(), span, "Message " + q(m.d().getName()) + " references field " + q(e.getKey())
@@ -198,7 +198,7 @@ final class Protovalidate {
       for (int p : path) {
         full.add(p);
       }
-      return field.file().optionSpan(full, options.size());
+      return field.file().optionSpan(full, options.size(), fieldRules);
     }
 
     void add(String message, int... path) {
@@ -352,7 +352,7 @@ final class Protovalidate {
     }
     if (ignoreValue.equals("IGNORE_IF_ZERO_VALUE") && field.hasPresence() && !field.isExtension()) {
       adder.add("Field " + adder.name() + " has " + adder.rule(ignore)
-          + "=IGNORE_IF_ZERO_VALUE and tracks presence. This is the same the default and the ignore option can be removed.",
+          + "=IGNORE_IF_ZERO_VALUE and tracks presence. This is the same as the default and the ignore option can be removed.",
           ignore);
     }
   }
@@ -432,10 +432,10 @@ final class Protovalidate {
     Object max = get(rules, "max_items");
     if (min != null && max != null && Long.compareUnsigned((Long) min, (Long) max) > 0) {
       adder.add("Field " + adder.name() + " has value " + Long.toUnsignedString((Long) min) + " for "
-          + adder.rule(repeatedNumber, minItems) + ", which must be higher than value " + Long.toUnsignedString((Long) max)
+          + adder.rule(repeatedNumber, minItems) + ", which must be lower than value " + Long.toUnsignedString((Long) max)
           + " for " + adder.rule(repeatedNumber, maxItems) + ".", repeatedNumber, minItems);
       adder.add("Field " + adder.name() + " has value " + Long.toUnsignedString((Long) max) + " for "
-          + adder.rule(repeatedNumber, maxItems) + ", which must be lower than value " + Long.toUnsignedString((Long) min)
+          + adder.rule(repeatedNumber, maxItems) + ", which must be higher than value " + Long.toUnsignedString((Long) min)
           + " for " + adder.rule(repeatedNumber, minItems) + ".", repeatedNumber, maxItems);
     }
     Adder itemAdder = adder.under(repeatedNumber, items);
@@ -464,7 +464,7 @@ final class Protovalidate {
           + adder.rule(mapNumber, minPairs) + ", which must be lower than value " + Long.toUnsignedString((Long) max)
           + " for " + adder.rule(mapNumber, maxPairs) + ".", mapNumber, minPairs);
       adder.add("Field " + adder.name() + " has value " + Long.toUnsignedString((Long) max) + " for "
-          + adder.rule(mapNumber, maxPairs) + ", which is lower than value " + Long.toUnsignedString((Long) min)
+          + adder.rule(mapNumber, maxPairs) + ", which must be higher than value " + Long.toUnsignedString((Long) min)
           + " for " + adder.rule(mapNumber, minPairs) + ".", mapNumber, maxPairs);
     }
     int required = number(fieldRules, "required");
