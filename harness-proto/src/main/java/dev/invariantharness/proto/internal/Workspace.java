@@ -303,7 +303,8 @@ public final class Workspace {
     listFiles(roots, files, moduleOf);
     FileDescriptorSet set;
     try {
-      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance() : compileAsBuf(protoc, roots, files);
+      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance()
+          : CompileCache.compile(roots, wellKnownTypes(input), files, (r, f) -> compileAsBuf(protoc, r, f));
     } catch (Protoc.CompileFailure failure) {
       throw compileError(input, failure.getMessage(), roots);
     }
@@ -369,6 +370,14 @@ public final class Workspace {
       } finally {
         Protoc.deleteQuietly(overrides);
       }
+    }
+  }
+
+  private static Path wellKnownTypes(String input) {
+    try {
+      return Protoc.wellKnownTypes();
+    } catch (IOException e) {
+      throw new HarnessInputException(input, "cannot extract the well-known types: " + e.getMessage());
     }
   }
 
