@@ -133,7 +133,7 @@ public final class GitTree {
       builder.findGitDir(start.toFile());
     }
     if (builder.getGitDir() == null) {
-      throw new HarnessInputException(input, directory + " is not inside a git repository, so a ref cannot be resolved");
+      throw new HarnessInputException(input, "is not inside a git repository, so a ref cannot be resolved");
     }
     try {
       return builder.build();
