@@ -19,7 +19,7 @@ public final class ProtoFile {
   private final FileDescriptorProto proto;
   private final String displayPath;
   private final boolean target;
-  private final Map<List<Integer>, Location> locations = new HashMap<>();
+  private final Map<List<Integer>, Location> locations;
   private final Map<List<Integer>, List<Integer>> aliases = new HashMap<>();
   private java.nio.file.Path source;
   private List<String> sourceLines;
@@ -29,9 +29,7 @@ public final class ProtoFile {
     this.proto = proto;
     this.displayPath = displayPath;
     this.target = target;
-    for (Location location : proto.getSourceCodeInfo().getLocationList()) {
-      locations.putIfAbsent(location.getPathList(), location);
-    }
+    this.locations = BuiltFiles.locations(proto);
   }
 
   public FileDescriptor descriptor() {
