@@ -767,6 +767,19 @@ message Order {
 lint("l_pv_literal_tabs_unicode", {P + "a.proto": PVH + "\nmessage User {\n\tstring name = 1 [(buf.validate.field).string = {prefix: \"\u00e9t\u00e9\", max_len: 2}];\n\tstring nick = 2 [(buf.validate.field).string = {\n\t\tmin_len: 4,\n\t\tmax_len: 2\n\t}];\n}\n"}, yaml=PV_YAML)
 CASES["l_pv_literal_tabs_unicode"]["protovalidate.txt"] = PV_NOTE
 
+pv("l_pv_pattern", """
+message User {
+  string a = 1 [(buf.validate.field).string.pattern = "(abc"];
+  string b = 2 [(buf.validate.field).string.pattern = "a**"];
+  string c = 3 [(buf.validate.field).string.pattern = "[z-a]"];
+  string d = 4 [(buf.validate.field).string.pattern = "x{2,1}"];
+  string ok = 5 [(buf.validate.field).string.pattern = "^[a-z]+(?:-[a-z0-9]+)*$"];
+  string named = 6 [(buf.validate.field).string.pattern = "(?P<word>\\\\w+)"];
+  bytes e = 7 [(buf.validate.field).bytes.pattern = "(x"];
+  bytes fine = 8 [(buf.validate.field).bytes.pattern = "^\\\\x00+$"];
+}
+""")
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)

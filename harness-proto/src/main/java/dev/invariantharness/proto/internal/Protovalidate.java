@@ -27,8 +27,9 @@ import java.util.Set;
  * protovalidate release.
  *
  * <p>Not checked (buf checks them): CEL expressions ({@code cel}, {@code cel_expression},
- * predefined rules), regular expressions of {@code pattern}, {@code example} values against the
- * rules, and invalid durations and timestamps inside rules.
+ * predefined rules), {@code example} values against the rules, and invalid durations and
+ * timestamps inside rules. {@code pattern} is compiled with re2j, the Java port of the RE2 engine
+ * Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
  */
 final class Protovalidate {
 
@@ -659,6 +660,7 @@ final class Protovalidate {
             + " without containing " + q(nc) + ".", typeNumber, n);
       }
     }
+    checkPattern(adder, rules, typeNumber);
     Object strict = get(rules, "strict");
     Object wellKnown = get(rules, "well_known_regex");
     boolean regexUnspecified = !(wellKnown instanceof EnumValueDescriptor e) || e.getNumber() == 0;
@@ -676,6 +678,7 @@ final class Protovalidate {
     checkLen(adder, rules, typeNumber, "len", "min_len", "max_len");
     Long maxLen = unsigned(rules, "max_len");
     Descriptor type = rules.getDescriptorForType();
+    checkPattern(adder, rules, typeNumber);
     for (String name : List.of("prefix", "suffix", "contains")) {
       Object value = get(rules, name);
       int length = value instanceof ByteString b ? b.size() : 0;
@@ -686,6 +689,26 @@ final class Protovalidate {
             + q(((ByteString) value).toString(StandardCharsets.ISO_8859_1)) + " while having less than or equal to "
             + maxLen + " bytes.", typeNumber, n);
       }
+    }
+  }
+
+  /** A {@code pattern} that Go's regexp (RE2) does not compile, with Go's message (re2j is RE2's Java port). */
+  private void checkPattern(Adder adder, Message rules, int typeNumber) {
+    Object value = get(rules, "pattern");
+    if (value == null) {
+      return;
+    }
+    String pattern = value instanceof ByteString b ? b.toString(StandardCharsets.UTF_8) : (String) value;
+    try {
+      com.google.re2j.Pattern.compile(pattern);
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      String message = e.getMessage();
+      if (message.startsWith("Error parsing regexp")) {
+        message = "e" + message.substring(1);
+      }
+      int n = number(rules.getDescriptorForType(), "pattern");
+      adder.add("Field " + adder.name() + " has a " + adder.rule(typeNumber, n) + " that fails to compile: " + message + ".",
+          typeNumber, n);
     }
   }
 
