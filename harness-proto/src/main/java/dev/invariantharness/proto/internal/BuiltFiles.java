@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class BuiltFiles {
 
-  private static final int MAX_ENTRIES = 8192;
+  private static final int MAX_ENTRIES = 4096;
 
   private record Key(FileDescriptorProto proto) {
     @Override

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 
 /**
@@ -40,11 +39,17 @@ import java.util.function.BiFunction;
  */
 public final class CompileCache {
 
-  private static final long MAX_BYTES = 96L * 1024 * 1024;
+  private static final long MAX_BYTES = 64L * 1024 * 1024;
   /** Below this many files to compile, one protoc run; above, one per core (at most 4). */
   private static final int SPLIT_THRESHOLD = 64;
 
   private record Entry(FileDescriptorProto proto, Map<String, String> dependencyHashes, int size) {}
+
+  private static final java.util.concurrent.ExecutorService PROTOC_RUNS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "invariant-protoc");
+    t.setDaemon(true);
+    return t;
+  });
 
   private static final Map<String, Entry> CACHE = new LinkedHashMap<>(256, 0.75f, true);
   private static long bytes;
@@ -97,17 +102,20 @@ public final class CompileCache {
     }
     List<CompletableFuture<FileDescriptorSet>> parts = new ArrayList<>();
     int chunk = (misses.size() + runs - 1) / runs;
-    for (int i = 0; i < misses.size(); i += chunk) {
+    for (int i = chunk; i < misses.size(); i += chunk) {
       List<String> part = misses.subList(i, Math.min(misses.size(), i + chunk));
-      parts.add(CompletableFuture.supplyAsync(() -> protoc.apply(roots, part)));
+      parts.add(CompletableFuture.supplyAsync(() -> protoc.apply(roots, part), PROTOC_RUNS));
     }
     List<FileDescriptorProto> all = new ArrayList<>();
     try {
+      // the first part on this thread, the others beside it (the common pool has one thread on two cores)
+      all.addAll(protoc.apply(roots, misses.subList(0, chunk)).getFileList());
       for (CompletableFuture<FileDescriptorSet> part : parts) {
         all.addAll(part.join().getFileList());
       }
-    } catch (CompletionException e) {
-      // one run failed: report as one protoc run over all of them would, errors once each
+    } catch (RuntimeException e) {
+      // one run failed: let the others end, then report as one protoc run over all of them would
+      parts.forEach(p -> p.handle((set, error) -> null).join());
       return protoc.apply(roots, misses).getFileList();
     }
     return all;
