@@ -61,6 +61,25 @@ class CompileCacheTest {
   }
 
   @Test
+  void manyFilesAreCompiledInParallelRunsAndAClashBetweenRunsIsStillFound() throws IOException {
+    Map<String, String> files = new java.util.HashMap<>();
+    for (int i = 0; i < 150; i++) {
+      files.put("f" + i + ".proto", "message M" + i + " {\n  string id = 1;\n}\n");
+    }
+    ProtoImage image = ProtoInput.directory(module("many", files)).load();
+    assertThat(image.files()).hasSize(150);
+    assertThat(ProtoChecks.breaking(image, image)).isEmpty();
+
+    // new content everywhere (nothing cached); the first and the last file go to different
+    // protoc runs and both declare M0
+    files.replaceAll((name, text) -> text + "// second version\n");
+    files.put("f149.proto", "message M0 {\n  string id = 1;\n}\n");
+    assertThatThrownBy(() -> ProtoInput.directory(module("clash", files)).load())
+        .isInstanceOf(ProtoCompileException.class)
+        .hasMessageContaining("\"acme.shop.v1.M0\" is already defined");
+  }
+
+  @Test
   void aNameDeclaredAgainInAChangedFileIsTheCompileErrorProtocGives() throws IOException {
     Path v1 = module("v1", Map.of("order.proto", "message Order {\n  string id = 1;\n}\n",
         "line.proto", "message Line {\n  string sku = 1;\n}\n"));
