@@ -38,7 +38,8 @@ class BufDifferentialTest {
   private static final Path CORPUS = Path.of(System.getProperty("invariant.proto.corpus", "src/test/corpus"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path STAGED = Path.of("target/corpus-staged").toAbsolutePath();
-  private static final ExecutorService BUF_POOL = Executors.newFixedThreadPool(2);
+  /** buf runs are short processes, mostly start-up: four at a time overlap well even on two cores. */
+  private static final ExecutorService BUF_POOL = Executors.newFixedThreadPool(4);
   private static final Map<Path, Future<BufReference.Outcome>> BUF_RUNS = new ConcurrentHashMap<>();
 
   @AfterAll
@@ -55,7 +56,7 @@ class BufDifferentialTest {
         cases.add(staged(c));
       }
     }
-    // buf runs in the background, two at a time, while the harness checks case after case
+    // buf runs in the background, four at a time, while the harness checks case after case
     for (Path c : cases) {
       BUF_RUNS.put(c, BUF_POOL.submit(() -> BufReference.run(c, bufArgs(c), workingDir(c))));
     }
