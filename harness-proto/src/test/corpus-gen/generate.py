@@ -507,12 +507,278 @@ lint("x_unknown_type", {P + "a.proto": f("message Order {\n  Missing m = 1;\n}\n
 brk("x_breaking_current_broken", {A: base_msg}, {A: base_msg.replace("string id = 1;", "string id = 1")})
 brk("x_breaking_unknown_rule", {A: base_msg}, {A: base_msg}, yaml="version: v2\nbreaking:\n  use:\n    - FIELD_NO_DELETE_PLEASE\n")
 
-KNOWN = {
-    "l_enum_allow_alias_false_ok": "protoc rejects 'option allow_alias = false;' (\"has no effect\"); buf's compiler accepts it.",
-    "b_enum_alias_removed": "protoc reports allow_alias without aliases at the enum's end, buf's compiler at the option.",
+# protoc and buf's compiler disagree on allow_alias; the harness gives buf's answer (AllowAlias)
+lint("l_enum_allow_alias_false_nested_ok", {P + "a.proto": f("message Order {\n  enum State {\n    option allow_alias = false;\n    STATE_UNSPECIFIED = 0;\n    STATE_OPEN = 1;\n  }\n  State state = 1;\n}\n")})
+lint("l_enum_allow_alias_unused_nested", {P + "a.proto": f("message Order {\n  enum State {\n    STATE_UNSPECIFIED = 0;\n    option  allow_alias =\n      true;\n    STATE_OPEN = 1;\n  }\n  State state = 1;\n}\n")})
+brk("b_enum_allow_alias_false_added_ok", {A: f("enum Level {\n  LEVEL_UNSPECIFIED = 0;\n}\n")}, {A: f("enum Level {\n  option allow_alias = false;\n  LEVEL_UNSPECIFIED = 0;\n}\n")})
+
+# ---------------------------------------------------------------- lint: PROTOVALIDATE
+# buf/validate/validate.proto is not in the corpus: BufDifferentialTest stages these cases with the
+# copy the build fetched (build.buf:protovalidate from Maven Central) at buf/validate/ of each side.
+PV_NOTE = "stage with buf/validate/validate.proto from build.buf:protovalidate\n"
+PVH = 'syntax = "proto3";\n\npackage acme.foo.v1;\n\nimport "buf/validate/validate.proto";\n'
+PVH_WKT = PVH + 'import "google/protobuf/duration.proto";\nimport "google/protobuf/field_mask.proto";\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/wrappers.proto";\n'
+PV_YAML = "version: v2\nlint:\n  use:\n    - PROTOVALIDATE\n  ignore:\n    - buf\n"
+
+def pv(name, body, header=PVH, yaml=PV_YAML):
+    lint(name, {P + "a.proto": header + "\n" + d(body)}, yaml=yaml)
+    CASES[name]["protovalidate.txt"] = PV_NOTE
+
+pv("l_pv_string_rules_on_int", """
+message User {
+  int32 age = 1 [(buf.validate.field).string.min_len = 1];
+  string name = 2 [(buf.validate.field).int32.gt = 0];
 }
-for name, note in KNOWN.items():
-    CASES[name]["known-difference.txt"] = note + "\n"
+""")
+pv("l_pv_min_len_above_max_len", """
+message User {
+  string name = 1 [
+    (buf.validate.field).string.min_len = 5,
+    (buf.validate.field).string.max_len = 2
+  ];
+  bytes blob = 2 [(buf.validate.field).bytes.min_len = 9, (buf.validate.field).bytes.max_len = 3];
+}
+""")
+pv("l_pv_min_len_equals_max_len", """
+message User {
+  string code = 1 [(buf.validate.field).string.min_len = 3, (buf.validate.field).string.max_len = 3];
+  string raw = 2 [(buf.validate.field).string.min_bytes = 4, (buf.validate.field).string.max_bytes = 4];
+}
+""")
+pv("l_pv_len_makes_bounds_redundant", """
+message User {
+  string code = 1 [
+    (buf.validate.field).string.len = 3,
+    (buf.validate.field).string.min_len = 1,
+    (buf.validate.field).string.max_len = 8
+  ];
+}
+""")
+pv("l_pv_const_with_other_rules", """
+message User {
+  string kind = 1 [(buf.validate.field).string.const = "user", (buf.validate.field).string.min_len = 1];
+  int64 level = 2 [(buf.validate.field).int64.const = 3, (buf.validate.field).int64.gt = 1];
+  bool active = 3 [(buf.validate.field).bool.const = true];
+}
+""")
+pv("l_pv_required_in_oneof", """
+message Payment {
+  oneof method {
+    string card = 1 [(buf.validate.field).required = true];
+    string iban = 2;
+  }
+  optional string note = 3 [(buf.validate.field).required = true];
+}
+""")
+pv("l_pv_ignore_flags", """
+message User {
+  string a = 1 [(buf.validate.field).ignore = IGNORE_ALWAYS, (buf.validate.field).string.min_len = 1];
+  string b = 2 [(buf.validate.field).required = true, (buf.validate.field).ignore = IGNORE_IF_ZERO_VALUE];
+  optional string c = 3 [(buf.validate.field).ignore = IGNORE_IF_ZERO_VALUE];
+  User d = 4 [(buf.validate.field).ignore = IGNORE_IF_ZERO_VALUE];
+  string e = 5 [(buf.validate.field).ignore = IGNORE_IF_ZERO_VALUE, (buf.validate.field).string.min_len = 2];
+}
+""")
+pv("l_pv_repeated_rules_mismatch", """
+message Order {
+  string id = 1 [(buf.validate.field).repeated.min_items = 1];
+  repeated string tags = 2 [(buf.validate.field).string.min_len = 1];
+  map<string, int32> counts = 3 [(buf.validate.field).repeated.max_items = 4];
+}
+""")
+pv("l_pv_repeated_rules", """
+message Line {
+  string sku = 1;
+}
+message Order {
+  repeated Line lines = 1 [(buf.validate.field).repeated.unique = true];
+  repeated string tags = 2 [
+    (buf.validate.field).repeated.min_items = 5,
+    (buf.validate.field).repeated.max_items = 2
+  ];
+  repeated string notes = 3 [(buf.validate.field).repeated.items.required = true];
+  repeated int64 ids = 4 [(buf.validate.field).repeated.items.string.min_len = 1];
+}
+""")
+pv("l_pv_map_rules", """
+message Order {
+  string id = 1 [(buf.validate.field).map.min_pairs = 1];
+  map<string, int32> counts = 2 [
+    (buf.validate.field).map.min_pairs = 4,
+    (buf.validate.field).map.max_pairs = 1
+  ];
+  map<string, string> labels = 3 [(buf.validate.field).map.keys.int32.gt = 0];
+  map<string, string> extra = 4 [(buf.validate.field).map.values.required = true];
+  map<int64, string> byId = 5 [(buf.validate.field).map.keys.required = true];
+}
+""")
+pv("l_pv_numeric_equal_bounds", """
+message Range {
+  int32 a = 1 [(buf.validate.field).int32.gte = 5, (buf.validate.field).int32.lte = 5];
+  uint64 b = 2 [(buf.validate.field).uint64.gt = 7, (buf.validate.field).uint64.lt = 7];
+  double c = 3 [(buf.validate.field).double.gte = 1.5, (buf.validate.field).double.lt = 1.5];
+  sint32 d = 4 [(buf.validate.field).sint32.gt = 1, (buf.validate.field).sint32.lt = 10];
+  fixed64 e = 5 [(buf.validate.field).fixed64.gt = 10, (buf.validate.field).fixed64.lt = 1];
+}
+""")
+pv("l_pv_float_nan", """
+message Reading {
+  double value = 1 [(buf.validate.field).double.gt = nan];
+  float ratio = 2 [(buf.validate.field).float = {in: [1.0, nan], not_in: [nan]}];
+  double ok = 3 [(buf.validate.field).double.gte = -inf];
+}
+""")
+pv("l_pv_string_substrings", """
+message User {
+  string a = 1 [(buf.validate.field).string.prefix = "abcdef", (buf.validate.field).string.max_len = 3];
+  string b = 2 [(buf.validate.field).string.suffix = "éé", (buf.validate.field).string.max_bytes = 3];
+  string c = 3 [(buf.validate.field).string.contains = "foobar", (buf.validate.field).string.not_contains = "oba"];
+  string d = 4 [(buf.validate.field).string.min_len = 4, (buf.validate.field).string.max_bytes = 3];
+  string e = 5 [(buf.validate.field).string.max_len = 1, (buf.validate.field).string.min_bytes = 5];
+  string f = 6 [(buf.validate.field).string.strict = false];
+  string g = 7 [(buf.validate.field).string.well_known_regex = KNOWN_REGEX_HTTP_HEADER_NAME, (buf.validate.field).string.strict = false];
+}
+""")
+pv("l_pv_bytes_substrings", """
+message Blob {
+  bytes a = 1 [(buf.validate.field).bytes.prefix = "abcd", (buf.validate.field).bytes.max_len = 2];
+  bytes b = 2 [(buf.validate.field).bytes.const = "x", (buf.validate.field).bytes.min_len = 1];
+}
+""")
+pv("l_pv_well_known_types", """
+message Event {
+  google.protobuf.Timestamp at = 1 [(buf.validate.field).timestamp.lt_now = true, (buf.validate.field).timestamp.gt_now = true];
+  google.protobuf.Duration ttl = 2 [
+    (buf.validate.field).duration.gte = {seconds: 5},
+    (buf.validate.field).duration.lte = {seconds: 5}
+  ];
+  google.protobuf.Int32Value count = 3 [(buf.validate.field).int32.gt = 0];
+  google.protobuf.StringValue name = 4 [(buf.validate.field).int32.gt = 0];
+  google.protobuf.FieldMask mask = 5 [(buf.validate.field).field_mask = {in: ["a", "b"], not_in: ["b"]}];
+  google.protobuf.Timestamp later = 6 [(buf.validate.field).duration.gt = {seconds: 1}];
+}
+""", header=PVH_WKT)
+pv("l_pv_message_literal_syntax", """
+message User {
+  string name = 1 [(buf.validate.field) = {
+    string: {min_len: 5, max_len: 2}
+  }];
+  int32 age = 2 [(buf.validate.field) = {string: {min_len: 1}}];
+  string nick = 3 [(buf.validate.field) = {required: true, ignore: IGNORE_IF_ZERO_VALUE}];
+}
+""")
+pv("l_pv_message_oneof_rules", """
+message Contact {
+  option (buf.validate.message).oneof = {fields: ["email", "phone"]};
+  option (buf.validate.message).oneof = {fields: ["phone", "fax", "fax"]};
+  option (buf.validate.message).oneof = {fields: ["pager"]};
+  option (buf.validate.message).oneof = {required: true};
+  string email = 1;
+  string phone = 2;
+  string fax = 3;
+}
+""")
+pv("l_pv_extension_rules", """
+message Base {
+  extensions 100 to 200;
+}
+""", header='syntax = "proto2";\n\npackage acme.foo.v1;\n\nimport "buf/validate/validate.proto";\n' + "\nextend Base {\n  optional string tag = 100 [(buf.validate.field).required = true];\n  optional string label = 101 [(buf.validate.field).ignore = IGNORE_IF_ZERO_VALUE];\n}\n")
+pv("l_pv_nested_and_enum", """
+message Order {
+  enum State {
+    STATE_UNSPECIFIED = 0;
+    STATE_OPEN = 1;
+  }
+  message Line {
+    string sku = 1 [(buf.validate.field).int64.gt = 0];
+  }
+  State state = 1 [(buf.validate.field).enum.const = 1, (buf.validate.field).enum.defined_only = true];
+  State other = 2 [(buf.validate.field).string.min_len = 1];
+  repeated Line lines = 3;
+}
+""")
+pv("l_pv_ignore_comment", """
+message User {
+  // buf:lint:ignore PROTOVALIDATE
+  int32 age = 1 [(buf.validate.field).string.min_len = 1];
+  int32 height = 2 [(buf.validate.field).string.min_len = 1];
+}
+""")
+pv("l_pv_legal_rules_ok", """
+message User {
+  string id = 1 [(buf.validate.field).string.uuid = true];
+  string email = 2 [(buf.validate.field).string.email = true, (buf.validate.field).string.max_len = 254];
+  string name = 3 [(buf.validate.field).string.min_len = 1, (buf.validate.field).string.max_len = 64];
+  int32 age = 4 [(buf.validate.field).int32 = {gte: 0, lt: 150}];
+  uint64 score = 5 [(buf.validate.field).uint64.gt = 10, (buf.validate.field).uint64.lt = 1];
+  repeated string tags = 6 [(buf.validate.field).repeated = {min_items: 1, max_items: 5, unique: true, items: {string: {min_len: 1}}}];
+  map<string, int32> counts = 7 [(buf.validate.field).map = {max_pairs: 3, keys: {string: {min_len: 1}}, values: {int32: {gt: 0}}}];
+  oneof contact {
+    string phone = 8 [(buf.validate.field).string.min_len = 5];
+    string fax = 9;
+  }
+  optional string nick = 10 [(buf.validate.field).required = true];
+  bytes avatar = 11 [(buf.validate.field).bytes.max_len = 1024];
+  double ratio = 12 [(buf.validate.field).double = {gte: 0.0, lte: 1.0}];
+  string header = 13 [(buf.validate.field).string.well_known_regex = KNOWN_REGEX_HTTP_HEADER_VALUE, (buf.validate.field).string.strict = false];
+  string plain = 14 [(buf.validate.field).ignore = IGNORE_IF_ZERO_VALUE, (buf.validate.field).string.min_len = 3];
+  string always = 15 [(buf.validate.field).ignore = IGNORE_ALWAYS];
+}
+""")
+pv("l_pv_wkt_legal_ok", """
+message Event {
+  google.protobuf.Timestamp at = 1 [(buf.validate.field).timestamp.lt_now = true];
+  google.protobuf.Duration ttl = 2 [(buf.validate.field).duration = {gt: {seconds: 1}, lt: {seconds: 60}}];
+  google.protobuf.Int64Value count = 3 [(buf.validate.field).int64.gte = 0];
+  repeated google.protobuf.StringValue names = 4 [(buf.validate.field).repeated.unique = true];
+  google.protobuf.FieldMask mask = 5 [(buf.validate.field).field_mask = {in: ["a", "b"], not_in: ["c"]}];
+}
+""", header=PVH_WKT)
+pv("l_pv_standard_default_ok", """
+// User is a user.
+message User {
+  string name = 1 [(buf.validate.field).string.min_len = 1];
+}
+""", yaml="version: v2\nlint:\n  ignore:\n    - buf\n")
+pv("l_pv_standard_default_violation", """
+// User is a user.
+message User {
+  int32 name = 1 [(buf.validate.field).string.min_len = 1];
+}
+""", yaml="version: v2\nlint:\n  ignore:\n    - buf\n")
+pv("l_pv_except_protovalidate_ok", """
+message User {
+  int32 name = 1 [(buf.validate.field).string.min_len = 1];
+}
+""", yaml="version: v2\nlint:\n  except:\n    - PROTOVALIDATE\n  ignore:\n    - buf\n")
+
+pv("l_pv_literal_nested_collections", """
+message Order {
+  repeated string tags = 1 [(buf.validate.field).repeated = {
+    min_items: 5,
+    max_items: 2,
+    items: {string: {min_len: 3, max_len: 1}}
+  }];
+  map<string, string> labels = 2 [(buf.validate.field).map = {keys: {int32: {gt: 0}}, values: {required: true}}];
+  repeated string notes = 3 [(buf.validate.field) = {repeated: {items: {string: {len: 2, min_len: 1}}}}];
+  string code = 4 [(buf.validate.field).string = {in: ["a", "b"], const: "a"}];
+}
+""")
+lint("l_pv_literal_tabs_unicode", {P + "a.proto": PVH + "\nmessage User {\n\tstring name = 1 [(buf.validate.field).string = {prefix: \"\u00e9t\u00e9\", max_len: 2}];\n\tstring nick = 2 [(buf.validate.field).string = {\n\t\tmin_len: 4,\n\t\tmax_len: 2\n\t}];\n}\n"}, yaml=PV_YAML)
+CASES["l_pv_literal_tabs_unicode"]["protovalidate.txt"] = PV_NOTE
+
+pv("l_pv_pattern", """
+message User {
+  string a = 1 [(buf.validate.field).string.pattern = "(abc"];
+  string b = 2 [(buf.validate.field).string.pattern = "a**"];
+  string c = 3 [(buf.validate.field).string.pattern = "[z-a]"];
+  string d = 4 [(buf.validate.field).string.pattern = "x{2,1}"];
+  string ok = 5 [(buf.validate.field).string.pattern = "^[a-z]+(?:-[a-z0-9]+)*$"];
+  string named = 6 [(buf.validate.field).string.pattern = "(?P<word>\\\\w+)"];
+  bytes e = 7 [(buf.validate.field).bytes.pattern = "(x"];
+  bytes fine = 8 [(buf.validate.field).bytes.pattern = "^\\\\x00+$"];
+}
+""")
 
 def main():
     if os.path.isdir(OUT):

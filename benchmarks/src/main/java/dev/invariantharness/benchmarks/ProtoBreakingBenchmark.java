@@ -3,6 +3,7 @@ package dev.invariantharness.benchmarks;
 import dev.invariantharness.proto.CheckFinding;
 import dev.invariantharness.proto.ProtoChecks;
 import dev.invariantharness.proto.ProtoInput;
+import dev.invariantharness.proto.internal.CompileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -118,9 +119,36 @@ public class ProtoBreakingBenchmark {
     return ProtoChecks.breaking(ProtoInput.directory(after).load(), ProtoInput.directory(before).load());
   }
 
-  /** Warm JVM, but both directories compiled again by protoc (a YAML comment defeats the cache). */
+  /**
+   * Warm JVM, the contracts changed since the last check: one file of the new version is edited
+   * (a comment, so the findings stay the same) before each check. The directory's image is
+   * rebuilt; protoc compiles the edited file and the four that import it, every other file's
+   * descriptor comes from the per-file compile cache.
+   */
   @Benchmark
-  public List<CheckFinding> harnessWarmInProcessRecompiling() {
+  public List<CheckFinding> harnessWarmInProcessOneFileEdited() throws IOException {
+    Path edited = after.resolve("acme/p25/v1/f5.proto");
+    String text = Files.readString(edited);
+    int mark = text.indexOf("// edit ");
+    Files.writeString(edited, (mark < 0 ? text : text.substring(0, mark)) + "// edit " + uncached.incrementAndGet() + "\n");
+    return ProtoChecks.breaking(ProtoInput.directory(after).load(), ProtoInput.directory(before).load());
+  }
+
+  /** Warm JVM, a new buf.yaml (a YAML comment defeats the image cache): both images rebuilt, no file recompiled. */
+  @Benchmark
+  public List<CheckFinding> harnessWarmInProcessNewConfig() {
+    String config = CONFIG + "# " + uncached.incrementAndGet() + "\n";
+    return ProtoChecks.breaking(ProtoInput.directory(after).withConfig(config).load(),
+        ProtoInput.directory(before).withConfig(config).load());
+  }
+
+  /**
+   * Warm JVM, nothing cached: both versions compiled by protoc (the new one in parallel runs, the
+   * old one reusing the ~490 files it shares with the new one).
+   */
+  @Benchmark
+  public List<CheckFinding> harnessWarmInProcessColdCompile() {
+    CompileCache.clear();
     String config = CONFIG + "# " + uncached.incrementAndGet() + "\n";
     return ProtoChecks.breaking(ProtoInput.directory(after).withConfig(config).load(),
         ProtoInput.directory(before).withConfig(config).load());

@@ -76,7 +76,14 @@ public final class ProtoInput {
 
   /**
    * The directory {@code subdirectory} ("." for the root) of {@code repository} as of {@code ref}
-   * (a branch, tag or commit), read with git without touching the work tree.
+   * (a branch, tag, commit or revision expression such as {@code main~1}), read with JGit from
+   * the object database: no {@code git} executable, the work tree untouched. A ref that does not
+   * exist fails with a {@link HarnessInputException} naming it.
+   *
+   * <pre>{@code
+   * assertThat(ProtoInput.directory(Path.of("proto")))
+   *     .isWireCompatibleWith(ProtoInput.gitRef(Path.of("."), "main", "proto"));
+   * }</pre>
    */
   public static ProtoInput gitRef(Path repository, String ref, String subdirectory) {
     return new ProtoInput(Kind.GIT, Objects.requireNonNull(repository), Objects.requireNonNull(ref),

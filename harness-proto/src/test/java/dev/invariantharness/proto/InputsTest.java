@@ -12,7 +12,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,21 +65,65 @@ class InputsTest {
     assertThat(ProtoChecks.breaking(descriptor, descriptor)).isEmpty();
   }
 
+  /** A repository with {@code files} committed on main as "v1"; returns the commit. */
+  private static RevCommit commitAll(Git git, String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    return git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+        .setSign(false).call();
+  }
+
   @Test
   void aGitRefIsABaseline() throws Exception {
     Path repo = module("repo", V1);
-    git(repo, "init", "-q", "-b", "main");
-    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".");
-    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "v1");
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      commitAll(git, "v1");
+    }
     Files.writeString(repo.resolve("acme/shop/v1/order.proto"), V2);
 
     List<CheckFinding> findings = ProtoChecks.breaking(ProtoInput.directory(repo).load(),
         ProtoInput.gitRef(repo, "main", ".").load());
 
     assertThat(findings).extracting(CheckFinding::type).containsExactly("FIELD_NO_DELETE");
-    assertThatThrownBy(() -> ProtoInput.gitRef(repo, "no-such-branch", ".").load())
+    assertThat(Files.readString(repo.resolve("acme/shop/v1/order.proto"))).as("work tree untouched").isEqualTo(V2);
+  }
+
+  @Test
+  void aTagACommitAndARevisionExpressionAreBaselinesToo() throws Exception {
+    Path repo = module("repo", V1);
+    String v1;
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      v1 = commitAll(git, "v1").name();
+      git.tag().setName("v1.0.0").setAnnotated(true).setMessage("release").setSigned(false).call();
+      Files.writeString(repo.resolve("acme/shop/v1/order.proto"), V2);
+      commitAll(git, "v2: amount removed");
+    }
+    ProtoImage current = ProtoInput.directory(repo).load();
+
+    for (String ref : List.of("v1.0.0", v1, v1.substring(0, 10), "main~1", "HEAD^")) {
+      assertThat(ProtoChecks.breaking(current, ProtoInput.gitRef(repo, ref, ".").load()))
+          .as(ref).extracting(CheckFinding::type).containsExactly("FIELD_NO_DELETE");
+    }
+    assertThat(ProtoChecks.breaking(current, ProtoInput.gitRef(repo, "main", ".").load())).as("main is v2").isEmpty();
+  }
+
+  @Test
+  void aRefThatDoesNotExistIsOneClearFailureNamingIt() throws Exception {
+    Path repo = module("repo", V1);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      commitAll(git, "v1");
+    }
+    for (String ref : List.of("no-such-branch", "0123456789abcdef0123456789abcdef01234567", "main~5", "main:acme")) {
+      assertThatThrownBy(() -> ProtoInput.gitRef(repo, ref, ".").load()).as(ref)
+          .isInstanceOf(HarnessInputException.class)
+          .hasMessageStartingWith(repo + "@" + ref + ": baseline ref \"" + ref + "\" does not exist");
+    }
+    assertThatThrownBy(() -> ProtoInput.gitRef(repo, "main", "no/such/dir").load())
         .isInstanceOf(HarnessInputException.class)
-        .hasMessageContaining("baseline ref \"no-such-branch\" does not exist");
+        .hasMessageContaining("\"no/such/dir\" has no .proto files at main");
+    Path plain = module("not-a-repo", V1);
+    assertThatThrownBy(() -> ProtoInput.gitRef(plain, "main", ".").load())
+        .isInstanceOf(HarnessInputException.class)
+        .hasMessageContaining("is not inside a git repository");
   }
 
   @Test
@@ -86,9 +131,9 @@ class InputsTest {
     Path repo = dir.resolve("repo");
     Path proto = Files.createDirectories(repo.resolve("proto/acme/shop/v1"));
     Files.writeString(proto.resolve("order.proto"), V1);
-    git(repo, "init", "-q", "-b", "main");
-    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".");
-    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "v1");
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      commitAll(git, "v1");
+    }
     Files.writeString(proto.resolve("order.proto"), V2);
     String expected = "acme/shop/v1/order.proto:5:1:Previously present field \"2\" with name \"amount\" on message"
         + " \"Order\" was deleted.\n";
@@ -101,20 +146,14 @@ class InputsTest {
       assertThat(exit[0]).as("%s: %s", against, err).isEqualTo(100);
       assertThat(out.toString()).as(against).isEqualTo(expected);
     }
+    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int[] exit = new int[1];
-    cli(new StringWriter(), err, exit, "breaking", repo.resolve("proto").toString(), "--against", "release-9");
+    cli(out, err, exit, "breaking", repo.resolve("proto").toString(), "--against", "release-9");
     assertThat(exit[0]).isEqualTo(1);
-    assertThat(err.toString()).contains("baseline ref \"release-9\" does not exist");
-  }
-
-  private static void git(Path repo, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("git %s", List.of(args)).isZero();
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().strip()).startsWith("Failure: ").contains("baseline ref \"release-9\" does not exist")
+        .doesNotContain("Exception").hasLineCount(1);
   }
 
   @Test

@@ -95,4 +95,44 @@ class ProtoContractAssertTest {
             .satisfies(f -> assertThat(f.location()).isEqualTo("acme/shop/v1/order.proto:10:3")))
         .hasMessageContaining("[COMPILE]");
   }
+
+  /** A module importing protovalidate (its validate.proto from build.buf:protovalidate, ignored by lint like a vendored dependency). */
+  private Path validatedModule(String name, String field) throws IOException {
+    Path root = module(name, """
+        syntax = "proto3";
+
+        package acme.shop.v1;
+
+        import "buf/validate/validate.proto";
+
+        // An order.
+        message Order {
+          // Identifies the order.
+        """ + "  " + field + "\n}\n");
+    Files.writeString(root.resolve("buf.yaml"), "version: v2\nlint:\n  ignore:\n    - buf\n");
+    try (var in = getClass().getClassLoader().getResourceAsStream("buf/validate/validate.proto")) {
+      assertThat(in).as("validate.proto on the test classpath").isNotNull();
+      Files.createDirectories(root.resolve("buf/validate"));
+      Files.write(root.resolve("buf/validate/validate.proto"), in.readAllBytes());
+    }
+    return root;
+  }
+
+  @Test
+  void aProtovalidateRuleThatDoesNotFitTheFieldFailsLintUnderInv01() throws IOException {
+    Path current = validatedModule("current", "int64 id = 1 [(buf.validate.field).string.min_len = 1];");
+    assertThatThrownBy(() -> ProtoAssertions.assertThat(ProtoInput.directory(current)).passesLint())
+        .isInstanceOfSatisfying(InvariantViolation.class, v -> assertThat(v.findings()).singleElement().satisfies(f -> {
+          assertThat(f.invariant()).isEqualTo("INV-01");
+          assertThat(f.location()).isEqualTo("acme/shop/v1/order.proto:10:17");
+          assertThat(f.message()).isEqualTo("[PROTOVALIDATE] Field \"id\" is of type int64 but has"
+              + " (buf.validate.field).string rules.");
+        }));
+  }
+
+  @Test
+  void fittingProtovalidateRulesPassLint() throws IOException {
+    ProtoAssertions.assertThat(ProtoInput.directory(validatedModule("current",
+        "string id = 1 [(buf.validate.field).string = {min_len: 1, max_len: 64}];"))).passesLint();
+  }
 }

@@ -47,6 +47,9 @@ public final class ProtoCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // JGit logs through SLF4J; the jar has no binding, and buf prints nothing of the kind
+    System.setProperty("slf4j.provider", System.getProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider"));
+    System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

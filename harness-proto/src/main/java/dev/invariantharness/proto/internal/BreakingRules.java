@@ -831,6 +831,21 @@ public final class BreakingRules {
       prevPkgs.computeIfAbsent(f.packageName(), k -> new ArrayList<>()).add(f);
     }
     Map<String, ProtoFile> files = by(current.targets(), ProtoFile::name);
+    // grouped by package once: a scan per package would cost packages x elements
+    var prevEnums = elementsByPackage("PACKAGE_ENUM_NO_DELETE", previous.enums(), El.Enum::file, El.Enum::nestedName);
+    var curEnums = elementsByPackage("PACKAGE_ENUM_NO_DELETE", current.enums(), El.Enum::file, El.Enum::nestedName);
+    var prevMessages = elementsByPackage("PACKAGE_MESSAGE_NO_DELETE", previous.messages(), El.Message::file,
+        El.Message::nestedName);
+    var curMessages = elementsByPackage("PACKAGE_MESSAGE_NO_DELETE", current.messages(), El.Message::file,
+        El.Message::nestedName);
+    var prevExtensions = elementsByPackage("PACKAGE_EXTENSION_NO_DELETE", previous.extensions(), El.Field::file,
+        BreakingRules::extensionNestedName);
+    var curExtensions = elementsByPackage("PACKAGE_EXTENSION_NO_DELETE", current.extensions(), El.Field::file,
+        BreakingRules::extensionNestedName);
+    var prevServices = elementsByPackage("PACKAGE_SERVICE_NO_DELETE", previous.services(), El.Service::file,
+        s -> s.d().getName());
+    var curServices = elementsByPackage("PACKAGE_SERVICE_NO_DELETE", current.services(), El.Service::file,
+        s -> s.d().getName());
     for (var entry : prevPkgs.entrySet()) {
       String pkg = entry.getKey();
       if (!pkgs.containsKey(pkg)) {
@@ -840,28 +855,26 @@ public final class BreakingRules {
         continue;
       }
       packageElements(pkg, "enum", "PACKAGE_ENUM_NO_DELETE", files,
-          elementsIn(previous.enums(), pkg, El.Enum::file, El.Enum::nestedName),
-          elementsIn(current.enums(), pkg, El.Enum::file, El.Enum::nestedName), false);
+          prevEnums.getOrDefault(pkg, Map.of()), curEnums.getOrDefault(pkg, Map.of()), false);
       packageElements(pkg, "message", "PACKAGE_MESSAGE_NO_DELETE", files,
-          elementsIn(previous.messages(), pkg, El.Message::file, El.Message::nestedName),
-          elementsIn(current.messages(), pkg, El.Message::file, El.Message::nestedName), false);
+          prevMessages.getOrDefault(pkg, Map.of()), curMessages.getOrDefault(pkg, Map.of()), false);
       packageElements(pkg, "extension", "PACKAGE_EXTENSION_NO_DELETE", files,
-          elementsIn(previous.extensions(), pkg, El.Field::file, BreakingRules::extensionNestedName),
-          elementsIn(current.extensions(), pkg, El.Field::file, BreakingRules::extensionNestedName), false);
+          prevExtensions.getOrDefault(pkg, Map.of()), curExtensions.getOrDefault(pkg, Map.of()), false);
       packageElements(pkg, "service", "PACKAGE_SERVICE_NO_DELETE", files,
-          elementsIn(previous.services(), pkg, El.Service::file, s -> s.d().getName()),
-          elementsIn(current.services(), pkg, El.Service::file, s -> s.d().getName()), true);
+          prevServices.getOrDefault(pkg, Map.of()), curServices.getOrDefault(pkg, Map.of()), true);
     }
   }
 
-  private static <T> Map<String, ProtoFile> elementsIn(List<T> all, String pkg, Function<T, ProtoFile> file,
+  /** Elements by package, then by name inside the package (sorted), the first file declaring each; empty when {@code rule} is off. */
+  private <T> Map<String, Map<String, ProtoFile>> elementsByPackage(String rule, List<T> all, Function<T, ProtoFile> file,
       Function<T, String> name) {
-    Map<String, ProtoFile> out = new TreeMap<>();
+    Map<String, Map<String, ProtoFile>> out = new HashMap<>();
+    if (!on(rule)) {
+      return out;
+    }
     for (T t : all) {
       ProtoFile f = file.apply(t);
-      if (f.packageName().equals(pkg)) {
-        out.putIfAbsent(name.apply(t), f);
-      }
+      out.computeIfAbsent(f.packageName(), k -> new TreeMap<>()).putIfAbsent(name.apply(t), f);
     }
     return out;
   }

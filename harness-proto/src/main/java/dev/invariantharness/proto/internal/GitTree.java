@@ -1,135 +1,144 @@
 package dev.invariantharness.proto.internal;
 
 import dev.invariantharness.HarnessInputException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * Exports a directory of a git ref into a temporary directory with {@code git ls-tree} and one
- * {@code git cat-file --batch}, leaving the repository's work tree and index alone.
+ * Exports the contracts of a git ref (a branch, tag, commit or any revision expression such as
+ * {@code main~1}) into a temporary directory with JGit: the {@code .proto} files and buf
+ * configuration under a subdirectory, read from the object database, the work tree and index
+ * untouched and no {@code git} executable needed.
  */
 public final class GitTree {
 
-  private static final long TIMEOUT_SECONDS = 60;
-
   private GitTree() {}
 
-  /** The work tree {@code directory} is in and its path inside it ("." at the top). */
+  /** The repository {@code directory} is in: its work tree and the path of {@code directory} inside it ("." at the top). */
   public static String[] locate(Path directory) {
-    String input = directory.toString();
-    String top = new String(git(directory, input, null, "rev-parse", "--show-toplevel"), StandardCharsets.UTF_8).strip();
-    if (top.isEmpty()) {
-      throw new HarnessInputException(input, "is not inside a git work tree, so a bare ref cannot be resolved");
+    try (Repository repository = open(directory, directory.toString())) {
+      if (repository.isBare()) {
+        return new String[] {repository.getDirectory().getAbsolutePath(), "."};
+      }
+      Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+      Path here = directory.toAbsolutePath().normalize();
+      String prefix = top.relativize(here).toString().replace('\\', '/');
+      return new String[] {top.toString(), prefix.isEmpty() ? "." : prefix};
     }
-    String prefix = new String(git(directory, input, null, "rev-parse", "--show-prefix"), StandardCharsets.UTF_8).strip();
-    prefix = prefix.replaceAll("/+$", "");
-    return new String[] {top, prefix.isEmpty() ? "." : prefix};
   }
 
+  /** The contracts under {@code subdirectory} ("." for all) of {@code ref} in {@code repository}, in a new temporary directory. */
   public static Path export(Path repository, String ref, String subdirectory) {
     String input = repository + "@" + ref;
-    String commit = new String(git(repository, input, null, "rev-parse", "--verify", "--quiet", ref + "^{commit}"),
-        StandardCharsets.UTF_8).strip();
-    if (commit.isEmpty()) {
-      throw new HarnessInputException(input, "baseline ref \"" + ref + "\" does not exist in " + repository);
-    }
-    String sub = subdirectory.equals(".") ? "" : subdirectory.replaceAll("/+$", "") + "/";
-    byte[] listing = git(repository, input, null, "ls-tree", "-r", "-z", "--full-tree", commit);
-    List<String[]> entries = new ArrayList<>();
-    for (String entry : new String(listing, StandardCharsets.UTF_8).split("\0")) {
-      int tab = entry.indexOf('\t');
-      if (tab < 0) {
-        continue;
+    String sub = normalize(subdirectory);
+    try (Repository repo = open(repository, input); RevWalk walk = new RevWalk(repo)) {
+      ObjectId id;
+      try {
+        id = repo.resolve(ref + "^{commit}");
+      } catch (AmbiguousObjectException e) {
+        throw new HarnessInputException(input, "baseline ref \"" + ref + "\" is ambiguous in " + repository);
+      } catch (MissingObjectException e) {
+        id = null;
+      } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
+        throw new HarnessInputException(input, "baseline ref \"" + ref + "\" does not exist in " + repository
+            + " (not a commit: " + e.getMessage() + ")");
       }
-      String[] meta = entry.substring(0, tab).split(" ");
-      String name = entry.substring(tab + 1);
-      if (meta[1].equals("blob") && name.startsWith(sub)) {
-        entries.add(new String[] {meta[2], name.substring(sub.length())});
+      if (id == null) {
+        throw new HarnessInputException(input, "baseline ref \"" + ref + "\" does not exist in " + repository);
       }
-    }
-    if (entries.isEmpty()) {
-      throw new HarnessInputException(input, "\"" + subdirectory + "\" has no files at " + ref);
-    }
-    try {
+      RevCommit commit;
+      try {
+        commit = walk.parseCommit(id);
+      } catch (MissingObjectException | IncorrectObjectTypeException e) {
+        throw new HarnessInputException(input, "baseline ref \"" + ref + "\" does not exist in " + repository);
+      }
       Path out = Files.createTempDirectory("invariant-git");
-      StringBuilder request = new StringBuilder();
-      for (String[] e : entries) {
-        request.append(e[0]).append('\n');
+      int files = 0;
+      boolean subFound = sub.isEmpty();
+      try (TreeWalk tree = new TreeWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+        tree.addTree(commit.getTree());
+        tree.setRecursive(true);
+        if (!sub.isEmpty()) {
+          tree.setFilter(PathFilter.create(sub));
+        }
+        while (tree.next()) {
+          String path = tree.getPathString();
+          String relative = sub.isEmpty() ? path : path.startsWith(sub + "/") ? path.substring(sub.length() + 1) : null;
+          if (relative == null) {
+            continue;
+          }
+          subFound = true;
+          FileMode mode = tree.getFileMode(0);
+          if ((mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) || !contract(relative)) {
+            continue;
+          }
+          Path target = out.resolve(relative).normalize();
+          if (!target.startsWith(out)) {
+            throw new HarnessInputException(input, "refuses path outside the export: " + path);
+          }
+          Files.createDirectories(target.getParent());
+          try (OutputStream os = Files.newOutputStream(target)) {
+            reader.open(tree.getObjectId(0)).copyTo(os);
+          }
+          files++;
+        }
       }
-      byte[] blobs = git(repository, input, request.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch");
-      int pos = 0;
-      for (String[] e : entries) {
-        int nl = indexOf(blobs, (byte) '\n', pos);
-        String header = new String(blobs, pos, nl - pos, StandardCharsets.UTF_8);
-        int size = Integer.parseInt(header.substring(header.lastIndexOf(' ') + 1));
-        Path target = out.resolve(e[1]).normalize();
-        if (!target.startsWith(out)) {
-          throw new HarnessInputException(input, "refuses path outside the export: " + e[1]);
-        }
-        Files.createDirectories(target.getParent());
-        try (OutputStream os = Files.newOutputStream(target)) {
-          os.write(blobs, nl + 1, size);
-        }
-        pos = nl + 1 + size + 1;
+      if (!subFound || files == 0) {
+        delete(out);
+        throw new HarnessInputException(input, "\"" + subdirectory + "\" has no .proto files at " + ref
+            + " (commit " + commit.abbreviate(12).name() + ")");
       }
       return out;
     } catch (IOException e) {
-      throw new HarnessInputException(input, "cannot export: " + e.getMessage());
+      throw new HarnessInputException(input, "cannot be read with JGit: " + e.getMessage());
     }
   }
 
-  private static int indexOf(byte[] bytes, byte b, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("truncated git cat-file output");
+  /** The files a workspace is read from: sources and buf's configuration. */
+  private static boolean contract(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.endsWith(".proto") || name.equals("buf.yaml") || name.equals("buf.work.yaml") || name.equals("buf.lock");
   }
 
-  private static byte[] git(Path repository, String input, byte[] stdin, String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-    command.addAll(List.of(args));
+  private static String normalize(String subdirectory) {
+    String sub = subdirectory == null ? "" : subdirectory.replace('\\', '/');
+    while (sub.startsWith("./")) {
+      sub = sub.substring(2);
+    }
+    sub = sub.replaceAll("/+$", "");
+    return sub.equals(".") ? "" : sub;
+  }
+
+  private static Repository open(Path directory, String input) {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+    Path start = directory.toAbsolutePath().normalize();
+    if (Files.isRegularFile(start.resolve("HEAD")) && Files.isDirectory(start.resolve("objects"))) {
+      builder.setGitDir(start.toFile());
+    } else {
+      builder.findGitDir(start.toFile());
+    }
+    if (builder.getGitDir() == null) {
+      throw new HarnessInputException(input, "is not inside a git repository, so a ref cannot be resolved");
+    }
     try {
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      if (stdin != null) {
-        Thread writer = new Thread(() -> {
-          try (OutputStream os = process.getOutputStream()) {
-            os.write(stdin);
-          } catch (IOException ignored) {
-            // the read side reports the failure
-          }
-        });
-        writer.start();
-      } else {
-        process.getOutputStream().close();
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (InputStream in = process.getInputStream()) {
-        in.transferTo(out);
-      }
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new HarnessInputException(input, "git " + args[0] + " did not finish within " + TIMEOUT_SECONDS + "s");
-      }
-      if (process.exitValue() != 0 && !args[0].equals("rev-parse")) {
-        throw new HarnessInputException(input, "git " + args[0] + " failed (exit " + process.exitValue()
-            + "); is " + repository + " a git repository?");
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new HarnessInputException(input, "git could not run: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HarnessInputException(input, "interrupted while running git");
+      return builder.build();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new HarnessInputException(input, "is not a readable git repository: " + e.getMessage());
     }
   }
 

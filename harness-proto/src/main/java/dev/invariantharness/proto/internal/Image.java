@@ -95,7 +95,12 @@ public final class Image {
     }
     stack.remove(stack.size() - 1);
     try {
-      FileDescriptor fd = FileDescriptor.buildFrom(proto, deps.toArray(new FileDescriptor[0]));
+      FileDescriptor[] dependencies = deps.toArray(new FileDescriptor[0]);
+      FileDescriptor fd = BuiltFiles.descriptor(proto, dependencies);
+      if (fd == null) {
+        fd = FileDescriptor.buildFrom(proto, dependencies);
+        BuiltFiles.descriptor(proto, fd);
+      }
       built.put(name, fd);
       return fd;
     } catch (DescriptorValidationException e) {

@@ -72,6 +72,7 @@ public final class LintRules {
     for (El.Oneof o : image.oneofs()) {
       oneof(o);
     }
+    Protovalidate.check(image, (file, span, message) -> add("PROTOVALIDATE", file, span, message));
     for (El.Enum e : image.enums()) {
       enumRules(e);
     }

@@ -291,7 +291,7 @@ public final class Workspace {
     try {
       protoc.generate(roots, files, outArgs);
     } catch (Protoc.CompileFailure failure) {
-      throw compileError(input, failure.getMessage());
+      throw compileError(input, failure.getMessage(), roots);
     }
   }
 
@@ -303,9 +303,10 @@ public final class Workspace {
     listFiles(roots, files, moduleOf);
     FileDescriptorSet set;
     try {
-      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance() : protoc.compile(roots, files);
+      set = files.isEmpty() ? FileDescriptorSet.getDefaultInstance()
+          : CompileCache.compile(roots, wellKnownTypes(input), files, (r, f) -> compileAsBuf(protoc, r, f));
     } catch (Protoc.CompileFailure failure) {
-      throw compileError(input, failure.getMessage());
+      throw compileError(input, failure.getMessage(), roots);
     }
     Image image = new Image(input, set, moduleOf::containsKey,
         name -> moduleOf.containsKey(name) ? moduleOf.get(name).display(name) : name, moduleOf::get, modules.get(0));
@@ -337,11 +338,86 @@ public final class Workspace {
     }
   }
 
+  /**
+   * protoc, but accepting what buf's compiler accepts and protoc does not ({@link AllowAlias}):
+   * the rejected files are compiled again from blanked copies placed first on the proto path.
+   */
+  private static FileDescriptorSet compileAsBuf(Protoc protoc, List<Path> roots, List<String> files) {
+    try {
+      return protoc.compile(roots, files);
+    } catch (Protoc.CompileFailure failure) {
+      Map<String, String> patched = AllowAlias.withoutFalseOptions(failure.getMessage(), name -> source(roots, name));
+      if (patched.isEmpty()) {
+        throw failure;
+      }
+      Path overrides = null;
+      try {
+        overrides = Files.createTempDirectory("invariant-proto-buf-compat");
+        for (var entry : patched.entrySet()) {
+          Path target = overrides.resolve(relativeName(roots, entry.getKey())).normalize();
+          if (!target.startsWith(overrides)) {
+            throw failure;
+          }
+          Files.createDirectories(target.getParent());
+          Files.writeString(target, entry.getValue());
+        }
+        List<Path> withOverrides = new ArrayList<>();
+        withOverrides.add(overrides);
+        withOverrides.addAll(roots);
+        return protoc.compile(withOverrides, files);
+      } catch (IOException e) {
+        throw new HarnessInputException(roots.get(0).toString(), "cannot stage sources: " + e.getMessage());
+      } finally {
+        Protoc.deleteQuietly(overrides);
+      }
+    }
+  }
+
+  private static Path wellKnownTypes(String input) {
+    try {
+      return Protoc.wellKnownTypes();
+    } catch (IOException e) {
+      throw new HarnessInputException(input, "cannot extract the well-known types: " + e.getMessage());
+    }
+  }
+
+  /** The text of {@code name} (relative to a root, as protoc prints it), or null. */
+  private static String source(List<Path> roots, String name) {
+    String relative = relativeName(roots, name);
+    for (Path root : roots) {
+      Path base = root.toAbsolutePath().normalize();
+      Path file = base.resolve(relative).normalize();
+      if (file.startsWith(base) && Files.isRegularFile(file)) {
+        try {
+          return Files.readString(file);
+        } catch (IOException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** protoc prints a file by its path on disk: the name relative to its root, as protoc is given it. */
+  private static String relativeName(List<Path> roots, String printed) {
+    Path path = Path.of(printed);
+    if (!path.isAbsolute()) {
+      return printed;
+    }
+    for (Path root : roots) {
+      Path base = root.toAbsolutePath().normalize();
+      if (path.normalize().startsWith(base)) {
+        return base.relativize(path.normalize()).toString().replace('\\', '/');
+      }
+    }
+    return printed;
+  }
+
   private static final java.util.regex.Pattern ERROR_LINE =
       java.util.regex.Pattern.compile("^(.+?):(\\d+):(\\d+): (.*)$");
 
   /** protoc's errors as buf's COMPILE findings, paths relative to the input like buf prints them. */
-  private dev.invariantharness.proto.ProtoCompileException compileError(String input, String output) {
+  private dev.invariantharness.proto.ProtoCompileException compileError(String input, String output, List<Path> roots) {
     List<dev.invariantharness.proto.CheckFinding> findings = new ArrayList<>();
     for (String line : output.split("\n")) {
       var m = ERROR_LINE.matcher(line.strip());
@@ -358,6 +434,14 @@ public final class Workspace {
       }
       int lineNo = Integer.parseInt(m.group(2));
       int col = Integer.parseInt(m.group(3));
+      if (AllowAlias.isUnusedAlias(m.group(4))) {
+        int[] span = AllowAlias.unusedAliasSpan(m.group(4), source(roots, file), lineNo);
+        if (span != null) {
+          findings.add(new dev.invariantharness.proto.CheckFinding(display, span[0], span[1], span[2], span[3], "COMPILE",
+              AllowAlias.UNUSED_MESSAGE));
+          continue;
+        }
+      }
       findings.add(new dev.invariantharness.proto.CheckFinding(display, lineNo, col, lineNo, col, "COMPILE", m.group(4)));
     }
     if (findings.isEmpty()) {
