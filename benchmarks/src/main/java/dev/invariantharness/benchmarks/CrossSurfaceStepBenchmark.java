@@ -1,0 +1,256 @@
+package dev.invariantharness.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import dev.invariantharness.examples.surface.ReferenceRunService;
+import dev.invariantharness.examples.surface.SurfaceVariant;
+import dev.invariantharness.khala.wire.SyncCodec;
+import dev.invariantharness.khala.wire.SyncEvent;
+import dev.invariantharness.surface.Operation;
+import dev.invariantharness.surface.ParityReport;
+import dev.invariantharness.surface.ProtoContract;
+import dev.invariantharness.surface.SurfaceParity;
+import dev.invariantharness.surface.grpc.GrpcSurface;
+import dev.invariantharness.surface.http.HttpJsonSurface;
+import dev.invariantharness.surface.scenario.Scenario;
+import dev.invariantharness.surface.ws.KhalaSurface;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.tyrus.client.ClientManager;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * <b>Claims.</b> 1,000 scenario steps across three surfaces against the local stack take less
+ * than 20 s on two cores, and the harness's per-step overhead is at most 1.1× the bare transport
+ * calls the steps make.
+ *
+ * <p>The stack is the examples' {@link ReferenceRunService} (correct variant): HTTP JSON on the
+ * JDK server, gRPC on a real Netty port with server reflection, Khala frames on harness-khala's
+ * sync server over a real WebSocket; started once per trial. One op is {@value #STEPS} steps:
+ *
+ * <ul>
+ *   <li>{@code shape=read}: the issue's shape and {@code ThroughputTest}'s: one {@code CreateRun}
+ *       over HTTP, then 999 {@code GetRun} on gRPC, HTTP and WS (2,998 calls; the WS answer is
+ *       the run's frame, already received after the first read);
+ *   <li>{@code shape=create-read}: 500 rounds of {@code CreateRun} over HTTP and {@code GetRun}
+ *       on gRPC, HTTP and WS (2,000 calls; every WS read waits for a fresh frame).
+ * </ul>
+ *
+ * <p>{@link #harness} runs the scenario with {@link SurfaceParity#run()} (surfaces and contract
+ * made once per trial, the scenario validated, every answer parsed into its proto type, put in
+ * canonical form and diffed) and requires every row to pass. {@link #bare} makes the same calls
+ * with bare clients and checks only the outcome: a {@code java.net.http.HttpClient} (HTTP/1.1,
+ * blocking {@code send}, body as a string, the created id read with Jackson), a grpc-java
+ * blocking unary call of a {@link DynamicMessage} over the same kind of Netty channel, and a
+ * Tyrus session joined and subscribed to the topic whose messages are decoded with
+ * harness-khala's Phoenix codec until the run's frame is there. Every call of both has a 2 s
+ * deadline.
+ *
+ * <p>The JDK server needs {@code sun.net.httpserver.nodelay=true}, or every answer waits out the
+ * client's delayed ACK.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 3, jvmArgsAppend = {"-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+public class CrossSurfaceStepBenchmark {
+
+  static final int STEPS = 1_000;
+  static final Duration DEADLINE = Duration.ofSeconds(2);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CREATE_BODY = "{\"title\":\"bench\",\"labels\":[\"ci\"],\"priority\":3}";
+
+  @Param({"read", "create-read"})
+  public String shape;
+
+  private ReferenceRunService service;
+  private ProtoContract contract;
+  private Scenario scenario;
+  private ManagedChannel harnessChannel;
+  private HttpJsonSurface http;
+  private GrpcSurface grpc;
+  private KhalaSurface ws;
+
+  private HttpClient bareHttp;
+  private ManagedChannel bareChannel;
+  private MethodDescriptor<DynamicMessage, DynamicMessage> getRun;
+  private Descriptor getRunRequest;
+  private FieldDescriptor runIdField;
+  private ClientManager tyrus;
+  private Session session;
+  private final LinkedBlockingQueue<String> wsInbox = new LinkedBlockingQueue<>();
+  private final Set<String> framesSeen = new HashSet<>();
+  private final SyncCodec codec = SyncCodec.phoenixChannel();
+
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    service = ReferenceRunService.start(SurfaceVariant.CORRECT);
+    harnessChannel = NettyChannelBuilder.forAddress("127.0.0.1", service.grpcPort()).usePlaintext().build();
+    contract = ProtoContract.fromReflection(harnessChannel, DEADLINE);
+    http = HttpJsonSurface.at("http", service.httpBase()).route("CreateRun", "POST", "/v1/runs").route("GetRun", "GET", "/v1/runs/{runId}");
+    grpc = GrpcSurface.over("grpc", harnessChannel);
+    ws = KhalaSurface.channel("ws", service.channelUri(), DEADLINE).await("GetRun", ReferenceRunService.TOPIC, "/runId");
+    Scenario.Builder b = Scenario.named("bench-" + shape).deadline(DEADLINE).volatileFields("/createdAt");
+    for (int i = 0; i < STEPS; i++) {
+      boolean create = shape.equals("read") ? i == 0 : i % 2 == 0;
+      if (create) {
+        b.step("create " + i, s -> s.operation("CreateRun").on("http").input(CREATE_BODY).capture("runId", "/runId"));
+      } else {
+        b.step("read " + i, s -> s.operation("GetRun").on("grpc", "http", "ws").input("{\"runId\":\"${runId}\"}"));
+      }
+    }
+    scenario = b.build();
+
+    bareHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(DEADLINE)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    bareChannel = NettyChannelBuilder.forAddress("127.0.0.1", service.grpcPort()).usePlaintext().build();
+    Operation op = contract.operation("GetRun");
+    getRunRequest = op.inputType();
+    runIdField = getRunRequest.findFieldByName("run_id");
+    getRun = MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(op.fullMethodName())
+        .setRequestMarshaller(marshaller(op.inputType()))
+        .setResponseMarshaller(marshaller(op.outputType())).build();
+    tyrus = ClientManager.createClient();
+    Endpoint endpoint = new Endpoint() {
+      @Override
+      public void onOpen(Session s, EndpointConfig config) {
+        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) wsInbox::add);
+      }
+    };
+    session = tyrus.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), service.channelUri());
+    session.getBasicRemote().sendText("[\"1\",\"1\",\"sync:v1\",\"phx_join\",{}]");
+    session.getBasicRemote().sendText("[\"1\",\"2\",\"sync:v1\",\"sync:subscribe\",{\"topics\":[\"" + ReferenceRunService.TOPIC
+        + "\"],\"resume_after\":{}}]");
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws IOException {
+    session.close();
+    tyrus.shutdown();
+    bareChannel.shutdownNow();
+    ws.close();
+    http.close();
+    harnessChannel.shutdownNow();
+    service.close();
+  }
+
+  /** The scenario through the harness: every answer parsed, canonicalised and compared. */
+  @Benchmark
+  public int harness() {
+    ParityReport report = SurfaceParity.of(scenario, contract, http, grpc, ws).run();
+    if (!report.passed()) {
+      throw new IllegalStateException("the harness found " + report.findings().size() + " finding(s), first: " + report.findings().get(0));
+    }
+    return report.rows().size();
+  }
+
+  /** The same calls with bare clients, checking only that each succeeded. */
+  @Benchmark
+  public int bare() throws Exception {
+    String runId = null;
+    int calls = 0;
+    for (int i = 0; i < STEPS; i++) {
+      boolean create = shape.equals("read") ? i == 0 : i % 2 == 0;
+      if (create) {
+        HttpResponse<String> r = bareHttp.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/v1/runs")).timeout(DEADLINE)
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build(), HttpResponse.BodyHandlers.ofString());
+        ok(r);
+        runId = JSON.readTree(r.body()).get("runId").asText();
+        calls++;
+        continue;
+      }
+      DynamicMessage reply = ClientCalls.blockingUnaryCall(bareChannel, getRun,
+          CallOptions.DEFAULT.withDeadlineAfter(DEADLINE.toNanos(), TimeUnit.NANOSECONDS),
+          DynamicMessage.newBuilder(getRunRequest).setField(runIdField, runId).build());
+      if (reply.getAllFields().isEmpty()) {
+        throw new IllegalStateException("empty GetRun answer over gRPC");
+      }
+      ok(bareHttp.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/v1/runs/" + runId)).timeout(DEADLINE)
+          .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString()));
+      awaitFrame(runId);
+      calls += 3;
+    }
+    return calls;
+  }
+
+  private static MethodDescriptor.Marshaller<DynamicMessage> marshaller(Descriptor type) {
+    return new MethodDescriptor.Marshaller<>() {
+      @Override
+      public InputStream stream(DynamicMessage value) {
+        return value.toByteString().newInput();
+      }
+
+      @Override
+      public DynamicMessage parse(InputStream stream) {
+        try {
+          return DynamicMessage.parseFrom(type, stream);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
+  private static void ok(HttpResponse<String> r) {
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode());
+    }
+  }
+
+  private void awaitFrame(String runId) throws Exception {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (!framesSeen.contains(runId)) {
+      String text = wsInbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (text == null) {
+        throw new IllegalStateException("no frame for " + runId + " within " + DEADLINE);
+      }
+      for (SyncEvent e : codec.decode(text)) {
+        if (e instanceof SyncEvent.Frame f && f.payload() != null) {
+          JsonNode id = JSON.readTree(f.payload()).get("runId");
+          if (id != null) {
+            framesSeen.add(id.asText());
+          }
+        }
+      }
+    }
+  }
+}
