@@ -159,7 +159,7 @@ public final class ScenarioRun {
     while (outcomes.size() <= index) {
       int next = outcomes.size();
       try {
-        outcomes.add(new Outcome(execute(steps.get(next)), null));
+        outcomes.add(new Outcome(execute(next), null));
       } catch (RuntimeException e) {
         outcomes.add(new Outcome(List.of(), e));
       }
@@ -182,7 +182,8 @@ public final class ScenarioRun {
     return out;
   }
 
-  private List<ParityRow> execute(Bound b) {
+  private List<ParityRow> execute(int index) {
+    Bound b = steps.get(index);
     if (!opened) {
       opened = true;
       for (Surface s : allSurfaces) {
@@ -192,7 +193,7 @@ public final class ScenarioRun {
     Step step = b.step();
     String where = where(step);
     String invariant = scenario.invariantOf(step);
-    List<String> labels = labels(steps.indexOf(b));
+    List<String> labels = labels(index);
     List<String> missing = new ArrayList<>();
     JsonNode input = substitute(step.input(), missing);
     if (!missing.isEmpty()) {
@@ -233,6 +234,11 @@ public final class ScenarioRun {
     }
     List<String> volatileFields = new ArrayList<>(scenario.volatileFields());
     volatileFields.addAll(step.volatileFields());
+    // each answer is stripped of its volatile fields once, not once per pair it is in
+    List<JsonNode> stable = new ArrayList<>(canonical.size());
+    for (ProtoJson.Canonical c : canonical) {
+      stable.add(c == null ? null : JsonPointers.without(c.tree(), volatileFields));
+    }
     List<ParityRow> rows = new ArrayList<>();
     int n = b.surfaces().size();
     for (int j = n == 1 ? 0 : 1; j < n; j++) {
@@ -242,11 +248,10 @@ public final class ScenarioRun {
       }
       if (j > 0) {
         findings.addAll(own.get(j));
-        if (canonical.get(0) != null && canonical.get(j) != null) {
+        if (stable.get(0) != null && stable.get(j) != null) {
           String l = b.surfaces().get(0).name();
           String r = b.surfaces().get(j).name();
-          for (Difference d : JsonDiff.between(JsonPointers.without(canonical.get(0).tree(), volatileFields),
-              JsonPointers.without(canonical.get(j).tree(), volatileFields))) {
+          for (Difference d : JsonDiff.between(stable.get(0), stable.get(j))) {
             findings.add(new Finding(invariant, where, l + " and " + r + " disagree at " + d.describe(l, r)));
           }
         }
@@ -257,10 +262,10 @@ public final class ScenarioRun {
       String right = "";
       if (!findings.isEmpty()) {
         lines.add(line(answers.get(0)));
-        left = pretty(canonical.get(0), volatileFields);
+        left = pretty(stable.get(0));
         if (j > 0) {
           lines.add(line(answers.get(j)));
-          right = pretty(canonical.get(j), volatileFields);
+          right = pretty(stable.get(j));
         }
       }
       rows.add(new ParityRow(scenario.name(), step.name(), labels.get(Math.max(0, j - 1)), invariant, findings, lines, left, right));
@@ -427,14 +432,14 @@ public final class ScenarioRun {
     return a.surface() + ": " + a.describe() + " in " + a.elapsed().toMillis() + " ms" + (body == null ? "" : "\n  " + abbreviate(body));
   }
 
-  private static String pretty(ProtoJson.Canonical c, List<String> volatileFields) {
-    if (c == null) {
+  private static String pretty(JsonNode stable) {
+    if (stable == null) {
       return "";
     }
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JsonPointers.without(c.tree(), volatileFields)) + "\n";
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stable) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return c.tree().toString();
+      return stable.toString();
     }
   }
 
