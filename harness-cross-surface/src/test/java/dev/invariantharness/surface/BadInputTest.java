@@ -165,7 +165,7 @@ class BadInputTest {
     ProtoContract reflected = ProtoContract.fromReflection(channel, Duration.ofSeconds(2));
     ProtoContract fromSet = ProtoContract.fromDescriptorSet(Path.of("target/test-protos.desc"));
     assertThat(reflected.methods().keySet()).containsExactlyInAnyOrder("surface.test.v1.NoteService/CreateNote",
-        "surface.test.v1.NoteService/GetNote");
+        "surface.test.v1.NoteService/GetNote", "surface.test.v1.NoteService/ListNotes", "surface.test.v1.NoteService/ImportNotes");
     assertThat(fromSet.methods().keySet()).isEqualTo(reflected.methods().keySet());
     assertThat(reflected.operation("GetNote").outputType().getFields()).extracting(f -> f.getName() + "=" + f.getNumber())
         .isEqualTo(fromSet.operation("GetNote").outputType().getFields().stream().map(f -> f.getName() + "=" + f.getNumber()).toList());

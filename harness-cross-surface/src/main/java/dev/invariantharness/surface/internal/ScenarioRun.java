@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
@@ -89,6 +90,10 @@ public final class ScenarioRun {
         op = contract.operation(step.operation());
       } catch (IllegalArgumentException e) {
         throw new HarnessInputException(scenario.source(), where + ": " + e.getMessage());
+      }
+      if (op.clientStreaming()) {
+        throw new HarnessInputException(scenario.source(), where + ": operation '" + step.operation() + "' (" + op + ") is "
+            + (op.serverStreaming() ? "bidirectional" : "client") + " streaming; scenarios call unary and server-streaming methods only");
       }
       List<Surface> on = new ArrayList<>();
       for (String name : step.surfaces()) {
@@ -251,8 +256,10 @@ public final class ScenarioRun {
         if (stable.get(0) != null && stable.get(j) != null) {
           String l = b.surfaces().get(0).name();
           String r = b.surfaces().get(j).name();
-          for (Difference d : JsonDiff.between(stable.get(0), stable.get(j))) {
-            findings.add(new Finding(invariant, where, l + " and " + r + " disagree at " + d.describe(l, r)));
+          if (!b.operation().serverStreaming() || !streamLacksMessages(stable.get(0), stable.get(j), l, r, invariant, where, findings)) {
+            for (Difference d : JsonDiff.between(stable.get(0), stable.get(j))) {
+              findings.add(new Finding(invariant, where, l + " and " + r + " disagree at " + d.describe(l, r)));
+            }
           }
         }
       }
@@ -303,7 +310,9 @@ public final class ScenarioRun {
         String typeName = s.answerType(b.operation()).getFullName();
         ProtoJson.Canonical c;
         try {
-          if (a.message() != null) {
+          if (b.operation().serverStreaming()) {
+            c = streamed(s.answerType(b.operation()), a);
+          } else if (a.message() != null) {
             c = ProtoJson.fromMessage(a.message(), options);
           } else if (a.json() == null || a.json().isBlank()) {
             findings.add(new Finding(invariant, where, "answered " + a.describe() + " with an empty body: the step was dropped (a "
@@ -324,6 +333,79 @@ public final class ScenarioRun {
         return c;
       }
     }
+  }
+
+  /**
+   * A server stream's canonical form: the JSON array of its messages' canonical forms, every
+   * message's irregularities noted at {@code /index/...}.
+   *
+   * @throws IllegalArgumentException when a streamed message is not a valid {@code type}
+   */
+  private ProtoJson.Canonical streamed(Descriptor type, Answer a) {
+    ArrayNode tree = JSON.createArrayNode();
+    List<ProtoJson.Note> notes = new ArrayList<>();
+    List<JsonNode> texts = new ArrayList<>();
+    if (a.json() != null) {
+      JsonNode parsed;
+      try {
+        parsed = JSON.readTree(a.json());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+      }
+      if (parsed == null || !parsed.isArray()) {
+        throw new IllegalArgumentException("not a stream (a JSON array of messages)");
+      }
+      parsed.forEach(texts::add);
+    }
+    int count = a.json() != null ? texts.size() : a.messages().size();
+    for (int i = 0; i < count; i++) {
+      ProtoJson.Canonical c;
+      try {
+        c = a.json() != null ? ProtoJson.fromJson(type, texts.get(i).toString(), options) : ProtoJson.fromMessage(a.messages().get(i), options);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + " (streamed message " + i + ")", e);
+      }
+      tree.add(c.tree());
+      for (ProtoJson.Note n : c.notes()) {
+        notes.add(new ProtoJson.Note(n.kind(), "/" + i + (n.path().equals("/") ? "" : n.path()), n.detail()));
+      }
+    }
+    return new ProtoJson.Canonical(tree, null, notes);
+  }
+
+  /**
+   * When one stream is the other with messages left out (or added), says which, instead of the
+   * shifted element-by-element differences that would follow the first gap; true when it did.
+   */
+  private static boolean streamLacksMessages(JsonNode left, JsonNode right, String l, String r, String invariant, String where,
+      List<Finding> findings) {
+    if (!left.isArray() || !right.isArray() || left.size() == right.size()) {
+      return false;
+    }
+    boolean leftLonger = left.size() > right.size();
+    JsonNode longer = leftLonger ? left : right;
+    JsonNode shorter = leftLonger ? right : left;
+    List<Integer> gaps = new ArrayList<>();
+    int k = 0;
+    for (int i = 0; i < longer.size(); i++) {
+      if (k < shorter.size() && JsonDiff.between(longer.get(i), shorter.get(k)).isEmpty()) {
+        k++;
+      } else {
+        gaps.add(i);
+      }
+    }
+    String counts = l + " streamed " + left.size() + " message(s), " + r + " " + right.size();
+    if (k < shorter.size()) {
+      findings.add(new Finding(invariant, where, counts));
+      return false;
+    }
+    String lacking = leftLonger ? r : l;
+    String having = leftLonger ? l : r;
+    for (int i : gaps) {
+      findings.add(new Finding(invariant, where, counts + ": " + lacking + "'s stream lacks " + having + "'s message " + i + " "
+          + abbreviate(longer.get(i).toString())));
+    }
+    return true;
   }
 
   private void capture(Bound b, List<Answer> answers, List<ProtoJson.Canonical> canonical, List<ParityRow> rows, String invariant,
@@ -428,7 +510,10 @@ public final class ScenarioRun {
   }
 
   private static String line(Answer a) {
-    String body = a.message() != null ? ProtoJson.print(a.message(), CanonicalOptions.standard()).toString() : a.json();
+    String body = a.message() != null ? ProtoJson.print(a.message(), CanonicalOptions.standard()).toString()
+        : !a.messages().isEmpty() ? a.messages().stream().map(m -> ProtoJson.print(m, CanonicalOptions.standard()).toString())
+            .collect(java.util.stream.Collectors.joining(",", "[", "]"))
+        : a.json();
     return a.surface() + ": " + a.describe() + " in " + a.elapsed().toMillis() + " ms" + (body == null ? "" : "\n  " + abbreviate(body));
   }
 

@@ -102,6 +102,10 @@ public final class KhalaSurface implements Surface {
 
   @Override
   public Optional<String> cannotServe(Operation operation) {
+    if (operation.serverStreaming()) {
+      return Optional.of("WebSocket surface '" + name + "' cannot answer " + operation + ": it streams, and a topic's frames have no"
+          + " end of stream to compare; run the step on gRPC and HTTP");
+    }
     return binding(operation) == null
         ? Optional.of("no topic is bound to operation '" + operation.name() + "' on WebSocket surface '" + name + "' (bound: "
             + bindings.keySet() + ")")
