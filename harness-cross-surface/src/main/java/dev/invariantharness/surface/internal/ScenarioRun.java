@@ -50,7 +50,13 @@ public final class ScenarioRun {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
   private static final ObjectMapper JSON = Json.mapper();
 
-  private record Bound(Step step, Operation operation, List<Surface> surfaces) {}
+  private record Bound(Step step, Operation operation, List<Surface> surfaces, Map<String, Descriptor> answerTypes) {
+
+    Descriptor answerType(Surface s) {
+      Descriptor d = answerTypes.get(s.name());
+      return d != null ? d : s.answerType(operation);
+    }
+  }
 
   private record Outcome(List<ParityRow> rows, RuntimeException error) {}
 
@@ -122,9 +128,31 @@ public final class ScenarioRun {
           throw new HarnessInputException(scenario.source(), where + ": input " + n.describe(op.inputType().getFullName()));
         }
       }
+      Map<String, Descriptor> types = new HashMap<>();
+      for (Map.Entry<String, String> t : step.answerTypes().entrySet()) {
+        if (!step.surfaces().contains(t.getKey())) {
+          throw new HarnessInputException(scenario.source(), where + ": types: names surface '" + t.getKey()
+              + "', which the step does not run on (surfaces: " + step.surfaces() + ")");
+        }
+        Descriptor d = contract.messageType(t.getValue()).orElseThrow(() -> new HarnessInputException(scenario.source(), where
+            + ": types: surface '" + t.getKey() + "' answers as '" + t.getValue() + "', which is no message type of " + contract.source()
+            + similar(t.getValue(), contract)));
+        types.put(t.getKey(), d);
+      }
       captured.addAll(step.captures().keySet());
-      steps.add(new Bound(step, op, on));
+      steps.add(new Bound(step, op, on, types));
     }
+  }
+
+  /** {@code " (message types: a.B, a.C, ...)"}: those whose simple name matches, or the first few. */
+  private static String similar(String name, ProtoContract contract) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    List<String> all = contract.messageTypes();
+    List<String> alike = all.stream().filter(n -> n.endsWith("." + simple) || n.equals(simple)).toList();
+    if (!alike.isEmpty()) {
+      return " (did you mean " + String.join(" or ", alike) + "?)";
+    }
+    return " (message types: " + String.join(", ", all.subList(0, Math.min(8, all.size()))) + (all.size() > 8 ? ", ..." : "") + ")";
   }
 
   /** The number of steps. */
@@ -307,11 +335,12 @@ public final class ScenarioRun {
           findings.add(new Finding(invariant, where, "expected " + expect + (a.httpStatus() > 0 ? " (HTTP " + mapping.httpStatus(expect.code()) + ")" : "")
               + ", answered " + a.describe()));
         }
-        String typeName = s.answerType(b.operation()).getFullName();
+        Descriptor answerType = b.answerType(s);
+        String typeName = answerType.getFullName();
         ProtoJson.Canonical c;
         try {
           if (b.operation().serverStreaming()) {
-            c = streamed(s.answerType(b.operation()), a);
+            c = streamed(answerType, a);
           } else if (a.message() != null) {
             c = ProtoJson.fromMessage(a.message(), options);
           } else if (a.json() == null || a.json().isBlank()) {
@@ -319,7 +348,7 @@ public final class ScenarioRun {
                 + typeName + " was expected)"));
             return null;
           } else {
-            c = ProtoJson.fromJson(s.answerType(b.operation()), a.json(), options);
+            c = ProtoJson.fromJson(answerType, a.json(), options);
           }
         } catch (IllegalArgumentException e) {
           findings.add(new Finding(invariant, where, "answered " + a.describe() + " but the answer is " + e.getMessage() + ": "

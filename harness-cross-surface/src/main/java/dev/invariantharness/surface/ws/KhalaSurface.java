@@ -129,7 +129,7 @@ public final class KhalaSurface implements Surface {
       connection.join();
       connection.subscribe(topics, Map.of());
     } catch (PeerFailure e) {
-      openFailure = "cannot subscribe to " + topics + ": " + e.getMessage();
+      openFailure = "cannot subscribe to " + topics + ": " + e.detail();
       if (connection != null) {
         connection.close();
         connection = null;
@@ -166,7 +166,7 @@ public final class KhalaSurface implements Surface {
         drain(Duration.ofNanos(left));
       }
     } catch (PeerFailure e) {
-      return Answer.none(name, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+      return Answer.none(name, e.detail(), Duration.ofNanos(System.nanoTime() - start));
     }
     return Answer.none(name, "no frame on topic " + b.topic() + " with " + b.pointer() + " = " + wanted + " arrived within "
         + call.deadline() + " (" + framesPerTopic.getOrDefault(b.topic(), 0) + " other frame(s) on the topic)",
