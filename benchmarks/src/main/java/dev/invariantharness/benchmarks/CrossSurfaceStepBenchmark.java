@@ -123,7 +123,8 @@ public class CrossSurfaceStepBenchmark {
   public void start() throws Exception {
     service = ReferenceRunService.start(SurfaceVariant.CORRECT);
     harnessChannel = NettyChannelBuilder.forAddress("127.0.0.1", service.grpcPort()).usePlaintext().build();
-    contract = ProtoContract.fromReflection(harnessChannel, DEADLINE);
+    // a cold JVM on a busy machine can take seconds to answer the first reflection request
+    contract = ProtoContract.fromReflection(harnessChannel, Duration.ofSeconds(30));
     http = HttpJsonSurface.at("http", service.httpBase()).route("CreateRun", "POST", "/v1/runs").route("GetRun", "GET", "/v1/runs/{runId}");
     grpc = GrpcSurface.over("grpc", harnessChannel);
     ws = KhalaSurface.channel("ws", service.channelUri(), DEADLINE).await("GetRun", ReferenceRunService.TOPIC, "/runId");
