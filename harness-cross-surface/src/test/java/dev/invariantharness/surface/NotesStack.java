@@ -101,6 +101,10 @@ final class NotesStack implements AutoCloseable {
   }
 
   void list(ListNotesRequest r, StreamObserver<Note> out) {
+    if (r.getTag().equals("forbidden")) {
+      out.onError(Status.NOT_FOUND.withDescription("no tag forbidden").asRuntimeException());
+      return;
+    }
     List<Note> found = listed(r);
     for (Note n : found) {
       out.onNext(n);
@@ -133,7 +137,9 @@ final class NotesStack implements AutoCloseable {
           found.remove(1);
         }
         StringBuilder body = new StringBuilder();
-        if (httpStreamAsArray) {
+        if (tag.equals("forbidden")) {
+          body.append("{\"error\":{\"code\":5,\"message\":\"no tag forbidden\"}}\n");
+        } else if (httpStreamAsArray) {
           body.append('[').append(String.join(",", found.stream().map(n -> httpRewrite.apply(print(n))).toList())).append(']');
         } else {
           // grpc-gateway's form of a server stream: one {"result": message} per line

@@ -110,6 +110,17 @@ class ServerStreamingTest {
   }
 
   @Test
+  void anErrorEndingTheStreamIsHeldToTheExpectedCodeOnEverySurface() {
+    String yaml = "scenario: errors\nsteps:\n  - {name: forbidden, operation: ListNotes, surfaces: [grpc, http], input: {tag: forbidden},"
+        + " expect: error NOT_FOUND}\n";
+    assertThat(messages(run(yaml))).isEmpty();
+    assertThat(messages(run(yaml.replace("NOT_FOUND", "PERMISSION_DENIED")))).containsExactly(
+        "scenario 'errors' step 'forbidden' on grpc: expected error PERMISSION_DENIED, answered error NOT_FOUND: no tag forbidden",
+        "scenario 'errors' step 'forbidden' on http: expected error PERMISSION_DENIED, answered error NOT_FOUND: in the stream after 0"
+            + " message(s): no tag forbidden");
+  }
+
+  @Test
   void theDeadlineBoundsTheWholeStream() {
     stack.grpcStreamStalls = true;
     long start = System.nanoTime();

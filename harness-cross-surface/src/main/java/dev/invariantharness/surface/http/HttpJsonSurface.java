@@ -204,8 +204,9 @@ public final class HttpJsonSurface implements Surface {
       if (item.isObject() && item.size() == 1 && item.has("error")) {
         JsonNode error = item.get("error");
         String message = error.path("message").asText("");
-        return Answer.error(name, statedCode(error), r.status(), message + " after " + messages.size() + " streamed message(s)",
-            r.duration());
+        // an error inside a stream comes after the 200 was sent: only the code it states counts
+        return Answer.error(name, statedCode(error), -1, "in the stream after " + messages.size() + " message(s)"
+            + (message.isEmpty() ? "" : ": " + message), r.duration());
       }
       messages.add(item.isObject() && item.size() == 1 && item.has("result") ? item.get("result") : item);
     }
