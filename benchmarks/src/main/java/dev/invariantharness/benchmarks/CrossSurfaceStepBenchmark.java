@@ -9,7 +9,13 @@ import dev.invariantharness.examples.surface.ReferenceRunService;
 import dev.invariantharness.examples.surface.SurfaceVariant;
 import dev.invariantharness.khala.wire.SyncCodec;
 import dev.invariantharness.khala.wire.SyncEvent;
+import dev.invariantharness.surface.Answer;
 import dev.invariantharness.surface.Operation;
+import dev.invariantharness.surface.SurfaceCall;
+import dev.invariantharness.surface.compare.CanonicalOptions;
+import dev.invariantharness.surface.compare.JsonDiff;
+import dev.invariantharness.surface.compare.JsonPointers;
+import dev.invariantharness.surface.compare.ProtoJson;
 import dev.invariantharness.surface.ParityReport;
 import dev.invariantharness.surface.ProtoContract;
 import dev.invariantharness.surface.SurfaceParity;
@@ -36,6 +42,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -252,6 +259,118 @@ public class CrossSurfaceStepBenchmark {
           }
         }
       }
+    }
+  }
+
+  /**
+   * The same comparison one call at a time, averaged over many calls per iteration so that the
+   * machine's load spreads over both sides: one {@code GetRun} over HTTP through
+   * {@link HttpJsonSurface} (harness-core's {@code HttpProber}) against a bare {@code HttpClient},
+   * one over gRPC through {@link GrpcSurface} against a bare blocking call, and the harness's own
+   * work on one three-surface step's answers without any transport (parse into the proto type,
+   * canonical form, diff) — what the harness adds per step beyond the calls.
+   */
+  @State(Scope.Benchmark)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  @Fork(value = 3, jvmArgsAppend = {"-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public static class PerCall {
+
+    private ReferenceRunService service;
+    private ManagedChannel channel;
+    private HttpJsonSurface http;
+    private GrpcSurface grpc;
+    private HttpClient bareHttp;
+    private MethodDescriptor<DynamicMessage, DynamicMessage> getRun;
+    private SurfaceCall call;
+    private URI runUri;
+    private Descriptor runType;
+    private String httpAnswer;
+    private com.google.protobuf.Message grpcAnswer;
+    private String wsAnswer;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+      service = ReferenceRunService.start(SurfaceVariant.CORRECT);
+      channel = NettyChannelBuilder.forAddress("127.0.0.1", service.grpcPort()).usePlaintext().build();
+      ProtoContract contract = ProtoContract.fromReflection(channel, Duration.ofSeconds(30));
+      http = HttpJsonSurface.at("http", service.httpBase()).route("CreateRun", "POST", "/v1/runs").route("GetRun", "GET", "/v1/runs/{runId}");
+      grpc = GrpcSurface.over("grpc", channel);
+      bareHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(DEADLINE)
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpResponse<String> created = bareHttp.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/v1/runs")).timeout(DEADLINE)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String runId = JSON.readTree(created.body()).get("runId").asText();
+      runUri = URI.create(service.httpBase() + "/v1/runs/" + runId);
+      Operation op = contract.operation("GetRun");
+      runType = op.outputType();
+      getRun = MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(op.fullMethodName()).setRequestMarshaller(marshaller(op.inputType()))
+          .setResponseMarshaller(marshaller(op.outputType())).build();
+      DynamicMessage request = DynamicMessage.newBuilder(op.inputType()).setField(op.inputType().findFieldByName("run_id"), runId).build();
+      call = new SurfaceCall("bench", "read", op, JSON.readTree("{\"runId\":\"" + runId + "\"}"), request, DEADLINE);
+      httpAnswer = http.call(call).json();
+      grpcAnswer = grpc.call(call).message();
+      wsAnswer = httpAnswer;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      http.close();
+      channel.shutdownNow();
+      service.close();
+    }
+
+    @Benchmark
+    public Answer httpSurface() {
+      Answer a = http.call(call);
+      if (a.kind() != Answer.Kind.OK) {
+        throw new IllegalStateException(a.describe());
+      }
+      return a;
+    }
+
+    @Benchmark
+    public String httpBare() throws Exception {
+      HttpResponse<String> r = bareHttp.send(HttpRequest.newBuilder(runUri).timeout(DEADLINE).header("Accept", "application/json").GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      ok(r);
+      return r.body();
+    }
+
+    @Benchmark
+    public Answer grpcSurface() {
+      Answer a = grpc.call(call);
+      if (a.kind() != Answer.Kind.OK) {
+        throw new IllegalStateException(a.describe());
+      }
+      return a;
+    }
+
+    @Benchmark
+    public DynamicMessage grpcBare() {
+      return ClientCalls.blockingUnaryCall(channel, getRun, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE.toNanos(), TimeUnit.NANOSECONDS),
+          call.request());
+    }
+
+    /** The harness's work on one GetRun step's three answers, no transport: canonical forms and two diffs. */
+    @Benchmark
+    public int compareOneStep() {
+      CanonicalOptions options = CanonicalOptions.standard();
+      JsonNode g = ProtoJson.fromMessage(grpcAnswer, options).tree();
+      JsonNode h = ProtoJson.fromJson(runType, httpAnswer, options).tree();
+      JsonNode w = ProtoJson.fromJson(runType, wsAnswer, options).tree();
+      List<String> volatileFields = List.of("/createdAt");
+      JsonNode gs = JsonPointers.without(g, volatileFields);
+      int differences = JsonDiff.between(gs, JsonPointers.without(h, volatileFields)).size()
+          + JsonDiff.between(gs, JsonPointers.without(w, volatileFields)).size();
+      if (differences != 0) {
+        throw new IllegalStateException(differences + " difference(s)");
+      }
+      return differences;
     }
   }
 }
