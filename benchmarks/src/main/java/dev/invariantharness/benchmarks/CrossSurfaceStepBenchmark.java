@@ -290,6 +290,9 @@ public class CrossSurfaceStepBenchmark {
     private String httpAnswer;
     private com.google.protobuf.Message grpcAnswer;
     private String wsAnswer;
+    private ProtoContract contract;
+    private Scenario inMemoryScenario;
+    static final int IN_MEMORY_STEPS = 100;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -315,6 +318,13 @@ public class CrossSurfaceStepBenchmark {
       httpAnswer = http.call(call).json();
       grpcAnswer = grpc.call(call).message();
       wsAnswer = httpAnswer;
+      this.contract = contract;
+      Scenario.Builder b = Scenario.named("in-memory").deadline(DEADLINE).volatileFields("/createdAt")
+          .step("create", st -> st.operation("CreateRun").on("http").input(CREATE_BODY).capture("runId", "/runId"));
+      for (int i = 1; i < IN_MEMORY_STEPS; i++) {
+        b.step("read " + i, st -> st.operation("GetRun").on("grpc", "http", "ws").input("{\"runId\":\"${runId}\"}"));
+      }
+      inMemoryScenario = b.build();
     }
 
     @TearDown(Level.Trial)
@@ -354,6 +364,40 @@ public class CrossSurfaceStepBenchmark {
     public DynamicMessage grpcBare() {
       return ClientCalls.blockingUnaryCall(channel, getRun, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE.toNanos(), TimeUnit.NANOSECONDS),
           call.request());
+    }
+
+    /**
+     * A whole {@value #IN_MEMORY_STEPS}-step read scenario through {@link SurfaceParity} over three
+     * surfaces that answer from memory with the answers the real ones gave: everything the harness
+     * does per step (validation, variables, request parsing, canonical forms, diffs, rows) without
+     * any transport. Divide by {@value #IN_MEMORY_STEPS} for the harness's own cost of one step.
+     */
+    @Benchmark
+    public int scenarioWithoutTransport() {
+      ParityReport report = SurfaceParity.of(inMemoryScenario, contract, canned("grpc", true), canned("http", false), canned("ws", false)).run();
+      if (!report.passed()) {
+        throw new IllegalStateException(report.findings().get(0).toString());
+      }
+      return report.rows().size();
+    }
+
+    private dev.invariantharness.surface.Surface canned(String name, boolean message) {
+      return new dev.invariantharness.surface.Surface() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public java.util.Optional<String> cannotServe(Operation operation) {
+          return java.util.Optional.empty();
+        }
+
+        @Override
+        public Answer call(SurfaceCall c) {
+          return message ? Answer.okMessage(name, grpcAnswer, Duration.ZERO) : Answer.okJson(name, 200, httpAnswer, Duration.ZERO);
+        }
+      };
     }
 
     /** The harness's work on one GetRun step's three answers, no transport: canonical forms and two diffs. */

@@ -121,6 +121,14 @@ class ServerStreamingTest {
   }
 
   @Test
+  void aStreamLineThatIsNotJsonNamesScenarioStepAndLine() {
+    stack.httpRewrite = body -> body.contains("bread") ? "<b>bread</b>" : body;
+    assertThat(messages(run(SCENARIO))).containsExactly("scenario 'note-listing' step 'list the shopping notes' on http: expected ok, got"
+        + " no answer: GET " + stack.httpBase() + "/v1/notes?tag=shop answered 200 application/json, a stream whose line 2 is not JSON:"
+        + " {\"result\":<b>bread</b>}");
+  }
+
+  @Test
   void theDeadlineBoundsTheWholeStream() {
     stack.grpcStreamStalls = true;
     long start = System.nanoTime();

@@ -25,7 +25,7 @@ import java.util.List;
  * always, with their defaults; fields with presence only when set; {@code int64} as strings; enums
  * by name, unknown values by number; bytes in base64); well-known types, whose JSON forms are
  * special ({@code Timestamp} as RFC 3339, {@code Struct} as an object, ...), are left to
- * {@code JsonFormat}.
+ * {@code JsonFormat}. Proto2 extensions are not printed (API contracts in proto3 have none).
  */
 public final class MessageTree {
 
