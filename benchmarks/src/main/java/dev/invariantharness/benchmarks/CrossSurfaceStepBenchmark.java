@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.tyrus.client.ClientManager;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -107,6 +108,9 @@ public class CrossSurfaceStepBenchmark {
   @Param({"read", "create-read"})
   public String shape;
 
+  /** Steps per op; {@link Interleaved} runs shorter scenarios. */
+  int steps = STEPS;
+
   private ReferenceRunService service;
   private ProtoContract contract;
   private Scenario scenario;
@@ -136,7 +140,7 @@ public class CrossSurfaceStepBenchmark {
     grpc = GrpcSurface.over("grpc", harnessChannel);
     ws = KhalaSurface.channel("ws", service.channelUri(), DEADLINE).await("GetRun", ReferenceRunService.TOPIC, "/runId");
     Scenario.Builder b = Scenario.named("bench-" + shape).deadline(DEADLINE).volatileFields("/createdAt");
-    for (int i = 0; i < STEPS; i++) {
+    for (int i = 0; i < steps; i++) {
       boolean create = shape.equals("read") ? i == 0 : i % 2 == 0;
       if (create) {
         b.step("create " + i, s -> s.operation("CreateRun").on("http").input(CREATE_BODY).capture("runId", "/runId"));
@@ -195,7 +199,7 @@ public class CrossSurfaceStepBenchmark {
   public int bare() throws Exception {
     String runId = null;
     int calls = 0;
-    for (int i = 0; i < STEPS; i++) {
+    for (int i = 0; i < steps; i++) {
       boolean create = shape.equals("read") ? i == 0 : i % 2 == 0;
       if (create) {
         HttpResponse<String> r = bareHttp.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/v1/runs")).timeout(DEADLINE)
@@ -415,6 +419,73 @@ public class CrossSurfaceStepBenchmark {
         throw new IllegalStateException(differences + " difference(s)");
       }
       return differences;
+    }
+  }
+
+  /**
+   * The overhead ratio with the machine's load cancelled out: each op runs a
+   * {@value #CHUNK}-step scenario through the harness and the same calls with the bare clients,
+   * back to back, alternating which goes first, against one stack. Their wall times are summed
+   * per iteration in the {@code harnessMicros} and {@code bareMicros} counters; the ratio of the
+   * two is the per-step overhead, measured under the same load.
+   */
+  @State(Scope.Benchmark)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Fork(value = 3, jvmArgsAppend = {"-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
+  @Warmup(iterations = 2, time = 10)
+  @Measurement(iterations = 3, time = 10)
+  public static class Interleaved {
+
+    static final int CHUNK = 100;
+
+    @Param({"read", "create-read"})
+    public String shape;
+
+    private final CrossSurfaceStepBenchmark side = new CrossSurfaceStepBenchmark();
+    private boolean harnessFirst;
+
+    /** Wall time of each side, summed over an iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Elapsed {
+      public long harnessMicros;
+      public long bareMicros;
+
+      @Setup(Level.Iteration)
+      public void clear() {
+        harnessMicros = 0;
+        bareMicros = 0;
+      }
+    }
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+      side.shape = shape;
+      side.steps = CHUNK;
+      side.start();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+      side.stop();
+    }
+
+    @Benchmark
+    public int pair(Elapsed elapsed) throws Exception {
+      harnessFirst = !harnessFirst;
+      int n = 0;
+      for (int k = 0; k < 2; k++) {
+        long start = System.nanoTime();
+        if ((k == 0) == harnessFirst) {
+          n += side.harness();
+          elapsed.harnessMicros += (System.nanoTime() - start) / 1_000;
+        } else {
+          n += side.bare();
+          elapsed.bareMicros += (System.nanoTime() - start) / 1_000;
+        }
+      }
+      return n;
     }
   }
 }
