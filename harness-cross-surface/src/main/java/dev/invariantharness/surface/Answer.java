@@ -78,7 +78,7 @@ public record Answer(String surface, Kind kind, Status.Code code, int httpStatus
   public String describe() {
     String http = httpStatus > 0 ? " (HTTP " + httpStatus + ")" : "";
     return switch (kind) {
-      case OK -> "ok" + http;
+      case OK -> "ok" + http + (messages.isEmpty() ? "" : ", " + messages.size() + " streamed message(s)");
       case ERROR -> "error " + (code == null ? "without a stated code" : code) + http + (detail.isEmpty() ? "" : ": " + detail);
       case NO_ANSWER -> "no answer: " + detail;
     };
