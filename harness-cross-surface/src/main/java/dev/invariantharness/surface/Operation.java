@@ -32,6 +32,19 @@ public record Operation(String name, MethodDescriptor method) {
     return method.getOutputType();
   }
 
+  /**
+   * Whether the method streams its answers ({@code returns (stream T)}): a step's answer is then
+   * the whole stream, compared as a list, and the step's deadline bounds the whole stream.
+   */
+  public boolean serverStreaming() {
+    return method.isServerStreaming();
+  }
+
+  /** Whether the method takes a stream of requests (client or bidirectional streaming), which the harness does not call. */
+  public boolean clientStreaming() {
+    return method.isClientStreaming();
+  }
+
   /** The gRPC method name, {@code pkg.Service/Method}. */
   public String fullMethodName() {
     return method.getService().getFullName() + "/" + method.getName();

@@ -136,6 +136,11 @@ public final class ProtoContract {
     return new Operation(name, m);
   }
 
+  /** The full names of every message type the contract declares, in declaration order. */
+  public List<String> messageTypes() {
+    return List.copyOf(messages.keySet());
+  }
+
   /** The message type {@code fullName}, if the contract declares it. */
   public Optional<Descriptor> messageType(String fullName) {
     return Optional.ofNullable(messages.get(fullName));

@@ -95,6 +95,70 @@ class BadInputTest {
   }
 
   @Test
+  void anUnknownMessageTypeIsNamedWithTheContractsTypes() {
+    assertThatThrownBy(() -> run(scenario("  - {name: read, operation: GetNote, surfaces: [grpc, http], input: {noteId: x},"
+        + " types: {http: surface.test.v1.Notes}}\n")))
+        .isInstanceOf(HarnessInputException.class)
+        .hasMessage("bad.yaml: scenario 'bad' step 'read': types: surface 'http' answers as 'surface.test.v1.Notes', which is no message"
+            + " type of descriptors [surface/test/v1/notes.proto] (message types: surface.test.v1.Note, surface.test.v1.Author,"
+            + " surface.test.v1.CreateNoteRequest, surface.test.v1.GetNoteRequest, surface.test.v1.ListNotesRequest)");
+    assertThatThrownBy(() -> run(scenario("  - {name: read, operation: GetNote, surfaces: [grpc, http], input: {noteId: x},"
+        + " types: {http: Author}}\n")))
+        .hasMessageEndingWith("answers as 'Author', which is no message type of descriptors [surface/test/v1/notes.proto]"
+            + " (did you mean surface.test.v1.Author?)");
+    assertThatThrownBy(() -> run(scenario("  - {name: read, operation: GetNote, surfaces: [grpc], input: {noteId: x},"
+        + " types: {http: surface.test.v1.Note}}\n")))
+        .hasMessage("bad.yaml: scenario 'bad' step 'read': types: names surface 'http', which the step does not run on (surfaces: [grpc])");
+  }
+
+  @Test
+  void aDeclaredAnswerTypeIsWhatTheAnswerIsParsedInto() {
+    String yaml = scenario("  - {name: create, operation: CreateNote, surfaces: [http], input: {title: t}, capture: {id: /noteId}}\n"
+        + "  - {name: read, operation: GetNote, surfaces: [grpc, http], input: {noteId: '${id}'}, types: {http: surface.test.v1.Note}}\n"
+        + "  - {name: as author, operation: GetNote, surfaces: [http], input: {noteId: '${id}'}, types: {http: surface.test.v1.Author}}\n");
+    assertThat(messagesOf(run(yaml))).containsExactly(
+        "scenario 'bad' step 'as author' on http: /noteId: field not declared by surface.test.v1.Author (value \"n-1\")",
+        "scenario 'bad' step 'as author' on http: /title: field not declared by surface.test.v1.Author (value \"t\")",
+        "scenario 'bad' step 'as author' on http: /revision: field not declared by surface.test.v1.Author (value \"1\")",
+        "scenario 'bad' step 'as author' on http: /updatedAt: field not declared by surface.test.v1.Author (value \""
+            + stack.get(dev.invariantharness.surface.testproto.GetNoteRequest.newBuilder().setNoteId("n-1").build()).getUpdatedAt() + "\")");
+  }
+
+  @Test
+  void anUnreachableGrpcTargetIsAFindingNamingTheStep() throws Exception {
+    int port = freePort();
+    ManagedChannel nowhere = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try (GrpcSurface unreachable = GrpcSurface.over("grpc", nowhere).closingChannel()) {
+      long start = System.nanoTime();
+      List<String> found = messagesOf(SurfaceParity.of(Scenario.parse("bad.yaml",
+          scenario("  - {name: read, operation: GetNote, surfaces: [grpc], input: {noteId: x}, deadline: 2s}\n")), NotesStack.contract(),
+          unreachable).run());
+      assertThat(found).singleElement().asString()
+          .startsWith("scenario 'bad' step 'read' on grpc: expected ok, got no answer: 127.0.0.1:" + port + " is unreachable: ");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);
+    }
+  }
+
+  @Test
+  void anUnreachableWebSocketIsAFindingNamingTheStep() throws Exception {
+    int port = freePort();
+    try (dev.invariantharness.surface.ws.KhalaSurface ws = dev.invariantharness.surface.ws.KhalaSurface.channel("ws",
+        URI.create("ws://127.0.0.1:" + port + "/socket/websocket"), Duration.ofSeconds(2)).await("GetNote", NotesStack.TOPIC, "/noteId")) {
+      List<String> found = messagesOf(SurfaceParity.of(Scenario.parse("bad.yaml",
+          scenario("  - {name: read, operation: GetNote, surfaces: [ws], input: {noteId: x}}\n")), NotesStack.contract(), ws).run());
+      assertThat(found).singleElement().asString()
+          .isEqualTo("scenario 'bad' step 'read' on ws: expected ok, got no answer: cannot subscribe to [notes.updates]: ws://127.0.0.1:" + port
+              + "/socket/websocket: WebSocket upgrade failed within PT2S: ConnectException: Connection refused");
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
   void anOperationWithoutARouteIsRefused() {
     HttpJsonSurface readOnly = HttpJsonSurface.at("http", stack.httpBase()).route("GetNote", "GET", "/v1/notes/{noteId}");
     assertThatThrownBy(() -> SurfaceParity.of(Scenario.parse("bad.yaml", scenario("  - {name: c, operation: CreateNote, surfaces: [http]}\n")),
@@ -108,7 +172,7 @@ class BadInputTest {
         .isInstanceOf(HarnessInputException.class).hasMessageStartingWith("s.yaml:").hasMessageContaining("not valid YAML/JSON");
     assertThatThrownBy(() -> Scenario.parse("s.yaml", scenario("  - {name: a, operation: GetNote, surfaces: [grpc], expects: ok}\n")))
         .hasMessage("s.yaml: scenario 'bad' step 'a': unknown key 'expects' (known: [capture, deadline, expect, input, invariant, name,"
-            + " operation, surfaces, volatile])");
+            + " operation, surfaces, types, volatile])");
     assertThatThrownBy(() -> Scenario.parse("s.yaml", scenario("  - {name: a, operation: GetNote, surfaces: [grpc], deadline: soon}\n")))
         .hasMessage("s.yaml: scenario 'bad' step 'a': 'deadline': 'soon' is not a duration (500ms, 2s, 1m or PT2S)");
     assertThatThrownBy(() -> Scenario.parse("s.yaml", scenario("  - {name: a, operation: GetNote, surfaces: [grpc], expect: error GONE}\n")))
@@ -165,7 +229,7 @@ class BadInputTest {
     ProtoContract reflected = ProtoContract.fromReflection(channel, Duration.ofSeconds(2));
     ProtoContract fromSet = ProtoContract.fromDescriptorSet(Path.of("target/test-protos.desc"));
     assertThat(reflected.methods().keySet()).containsExactlyInAnyOrder("surface.test.v1.NoteService/CreateNote",
-        "surface.test.v1.NoteService/GetNote");
+        "surface.test.v1.NoteService/GetNote", "surface.test.v1.NoteService/ListNotes", "surface.test.v1.NoteService/ImportNotes");
     assertThat(fromSet.methods().keySet()).isEqualTo(reflected.methods().keySet());
     assertThat(reflected.operation("GetNote").outputType().getFields()).extracting(f -> f.getName() + "=" + f.getNumber())
         .isEqualTo(fromSet.operation("GetNote").outputType().getFields().stream().map(f -> f.getName() + "=" + f.getNumber()).toList());

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.invariantharness.khala.fake.FakeSyncServer;
 import dev.invariantharness.surface.testproto.CreateNoteRequest;
 import dev.invariantharness.surface.testproto.GetNoteRequest;
+import dev.invariantharness.surface.testproto.ListNotesRequest;
+import io.grpc.stub.StreamObserver;
 import dev.invariantharness.surface.testproto.Note;
 import dev.invariantharness.surface.testproto.NoteServiceGrpcShape;
 import dev.invariantharness.surface.testproto.Notes;
@@ -48,6 +50,12 @@ final class NotesStack implements AutoCloseable {
   volatile boolean publishFrames = true;
   volatile boolean htmlAnswers;
   volatile boolean grpcSilent;
+  /** Whether the HTTP stream of ListNotes leaves out its second note (a broken surface). */
+  volatile boolean httpStreamDropsSecond;
+  /** Whether the HTTP stream of ListNotes is one JSON array instead of grpc-gateway's lines (legal). */
+  volatile boolean httpStreamAsArray;
+  /** Whether the gRPC stream of ListNotes stalls after its first note (a stream that never ends). */
+  volatile boolean grpcStreamStalls;
 
   NotesStack() throws IOException {
     khala = FakeSyncServer.builder().name("notes-khala").topic(TOPIC, List.of()).start();
@@ -56,7 +64,7 @@ final class NotesStack implements AutoCloseable {
     http.start();
     grpcName = "notes-" + System.nanoTime();
     grpc = InProcessServerBuilder.forName(grpcName)
-        .addService(NoteServiceGrpcShape.service(this::create, this::get))
+        .addService(NoteServiceGrpcShape.service(this::create, this::get, this::list))
         .addService(ProtoReflectionServiceV1.newInstance())
         .build().start();
   }
@@ -86,6 +94,27 @@ final class NotesStack implements AutoCloseable {
     return n;
   }
 
+  /** Every note with the tag (all when none), in creation order. */
+  List<Note> listed(ListNotesRequest r) {
+    return notes.values().stream().filter(n -> r.getTag().isEmpty() || n.getTagsList().contains(r.getTag()))
+        .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.getNoteId().substring(2)))).toList();
+  }
+
+  void list(ListNotesRequest r, StreamObserver<Note> out) {
+    if (r.getTag().equals("forbidden")) {
+      out.onError(Status.NOT_FOUND.withDescription("no tag forbidden").asRuntimeException());
+      return;
+    }
+    List<Note> found = listed(r);
+    for (Note n : found) {
+      out.onNext(n);
+      if (grpcStreamStalls) {
+        return;
+      }
+    }
+    out.onCompleted();
+  }
+
   private void serveHttp(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
@@ -100,6 +129,23 @@ final class NotesStack implements AutoCloseable {
         CreateNoteRequest.Builder b = CreateNoteRequest.newBuilder();
         JsonFormat.parser().merge(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), b);
         send(ex, 200, httpRewrite.apply(print(create(b.build()))));
+      } else if (ex.getRequestMethod().equals("GET") && path.equals("/v1/notes")) {
+        String query = ex.getRequestURI().getQuery();
+        String tag = query != null && query.startsWith("tag=") ? query.substring(4) : "";
+        List<Note> found = new java.util.ArrayList<>(listed(ListNotesRequest.newBuilder().setTag(tag).build()));
+        if (httpStreamDropsSecond && found.size() > 1) {
+          found.remove(1);
+        }
+        StringBuilder body = new StringBuilder();
+        if (tag.equals("forbidden")) {
+          body.append("{\"error\":{\"code\":5,\"message\":\"no tag forbidden\"}}\n");
+        } else if (httpStreamAsArray) {
+          body.append('[').append(String.join(",", found.stream().map(n -> httpRewrite.apply(print(n))).toList())).append(']');
+        } else {
+          // grpc-gateway's form of a server stream: one {"result": message} per line
+          found.forEach(n -> body.append("{\"result\":").append(httpRewrite.apply(print(n))).append("}\n"));
+        }
+        send(ex, 200, body.toString());
       } else if (ex.getRequestMethod().equals("GET") && path.startsWith("/v1/notes/")) {
         Note n = notes.get(path.substring("/v1/notes/".length()));
         if (n == null) {

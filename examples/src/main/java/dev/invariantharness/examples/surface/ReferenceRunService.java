@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.invariantharness.examples.surface.proto.CreateRunRequest;
 import dev.invariantharness.examples.surface.proto.GetRunRequest;
+import dev.invariantharness.examples.surface.proto.ListRunsRequest;
 import dev.invariantharness.examples.surface.proto.Run;
 import dev.invariantharness.examples.surface.proto.RunState;
 import dev.invariantharness.examples.surface.proto.RunsProto;
@@ -44,7 +45,8 @@ import java.util.function.Function;
 
 /**
  * A run service exposed on three surfaces at once, on loopback ports: HTTP JSON (JDK server:
- * {@code POST /v1/runs}, {@code GET /v1/runs/{runId}}, {@code POST /v1/runs/{runId}:start}), gRPC
+ * {@code POST /v1/runs}, {@code GET /v1/runs/{runId}}, {@code POST /v1/runs/{runId}:start},
+ * {@code GET /v1/runs?label=} streaming grpc-gateway's {@code {"result": run}} lines), gRPC
  * on a real Netty port ({@code invariant.examples.runs.v1.RunService} with server reflection, its
  * methods written by hand over the generated messages), and Khala WebSocket frames (every change
  * of a run is appended to {@link #TOPIC} on harness-khala's sync server). A {@link SurfaceVariant}
@@ -128,6 +130,11 @@ public final class ReferenceRunService implements AutoCloseable {
     return started;
   }
 
+  private List<Run> listed(String label) {
+    return runs.values().stream().filter(r -> label.isEmpty() || r.getLabelsList().contains(label))
+        .sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.getRunId().substring("run-".length())))).toList();
+  }
+
   // ---- HTTP JSON
 
   private void serveHttp(HttpExchange ex) throws IOException {
@@ -136,7 +143,10 @@ public final class ReferenceRunService implements AutoCloseable {
       String path = ex.getRequestURI().getPath();
       String rest = path.substring("/v1/runs".length());
       try {
-        if (method.equals("POST") && rest.isEmpty()) {
+        if (method.equals("GET") && rest.isEmpty()) {
+          String query = ex.getRequestURI().getQuery();
+          sendStream(ex, listed(query != null && query.startsWith("label=") ? query.substring("label=".length()) : ""));
+        } else if (method.equals("POST") && rest.isEmpty()) {
           CreateRunRequest.Builder b = CreateRunRequest.newBuilder();
           JsonFormat.parser().merge(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), b);
           send(ex, 200, httpJson(create(b.build())));
@@ -158,6 +168,19 @@ public final class ReferenceRunService implements AutoCloseable {
         sendError(ex, Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
       }
     }
+  }
+
+  /** A server stream over HTTP as grpc-gateway writes it: one {@code {"result": run}} per line. */
+  private void sendStream(HttpExchange ex, List<Run> found) throws IOException {
+    List<Run> sent = new ArrayList<>(found);
+    if (variant == SurfaceVariant.STREAM_MISSING_ELEMENT && sent.size() > 1) {
+      sent.remove(1);
+    }
+    List<String> messages = sent.stream().map(this::httpJson).toList();
+    String body = variant == SurfaceVariant.STREAM_AS_ARRAY
+        ? "[" + String.join(",", messages) + "]"
+        : messages.stream().map(m -> "{\"result\":" + m + "}\n").collect(java.util.stream.Collectors.joining());
+    send(ex, 200, body);
   }
 
   private void sendError(HttpExchange ex, Status status) throws IOException {
@@ -237,12 +260,20 @@ public final class ReferenceRunService implements AutoCloseable {
     MethodDescriptor<CreateRunRequest, Run> create = unary(proto, "CreateRun", CreateRunRequest.getDefaultInstance());
     MethodDescriptor<GetRunRequest, Run> get = unary(proto, "GetRun", GetRunRequest.getDefaultInstance());
     MethodDescriptor<StartRunRequest, Run> start = unary(proto, "StartRun", StartRunRequest.getDefaultInstance());
+    MethodDescriptor<ListRunsRequest, Run> list = MethodDescriptor.<ListRunsRequest, Run>newBuilder()
+        .setType(MethodDescriptor.MethodType.SERVER_STREAMING).setFullMethodName(proto.getFullName() + "/ListRuns")
+        .setRequestMarshaller(ProtoUtils.marshaller(ListRunsRequest.getDefaultInstance()))
+        .setResponseMarshaller(ProtoUtils.marshaller(Run.getDefaultInstance())).build();
     io.grpc.ServiceDescriptor service = io.grpc.ServiceDescriptor.newBuilder(proto.getFullName())
-        .setSchemaDescriptor(new Schema(proto)).addMethod(create).addMethod(get).addMethod(start).build();
+        .setSchemaDescriptor(new Schema(proto)).addMethod(create).addMethod(get).addMethod(start).addMethod(list).build();
     return ServerServiceDefinition.builder(service)
         .addMethod(create, ServerCalls.asyncUnaryCall((req, out) -> answer(out, () -> create(req))))
         .addMethod(get, ServerCalls.asyncUnaryCall((req, out) -> answer(out, () -> get(req.getRunId()))))
         .addMethod(start, ServerCalls.asyncUnaryCall((req, out) -> answer(out, () -> startRun(req.getRunId()))))
+        .addMethod(list, ServerCalls.asyncServerStreamingCall((req, out) -> {
+          listed(req.getLabel()).forEach(out::onNext);
+          out.onCompleted();
+        }))
         .build();
   }
 

@@ -42,7 +42,8 @@ public final class SurfaceStack implements AutoCloseable {
   private static HttpJsonSurface routes(HttpJsonSurface s) {
     return s.route("CreateRun", "POST", "/v1/runs")
         .route("GetRun", "GET", "/v1/runs/{runId}")
-        .route("StartRun", "POST", "/v1/runs/{runId}:start");
+        .route("StartRun", "POST", "/v1/runs/{runId}:start")
+        .route("ListRuns", "GET", "/v1/runs");
   }
 
   /** Starts the stack; connecting and reflection are bounded by {@code timeout}. */

@@ -6,9 +6,9 @@ import dev.invariantharness.fixture.FixtureProvider;
 /**
  * Injects a started {@link SurfaceStack}, fresh per test. {@code invariant.examples.surface.variant}
  * ({@code correct}, {@code field-renamed}, {@code error-code}, {@code enum-missing},
- * {@code http-only-field}, {@code drops-step}, {@code ws-frame-missing}, and the legal
- * {@code field-order}, {@code defaults-present}, {@code int64-as-number}, {@code enum-as-number},
- * {@code status-without-code}) chooses the drift; waits are bounded by
+ * {@code http-only-field}, {@code drops-step}, {@code ws-frame-missing}, {@code stream-missing-element},
+ * and the legal {@code field-order}, {@code defaults-present}, {@code int64-as-number},
+ * {@code enum-as-number}, {@code status-without-code}, {@code stream-as-array}) chooses the drift; waits are bounded by
  * {@code invariant.harness.timeout.http}.
  */
 public final class SurfaceStackProvider implements FixtureProvider<SurfaceStack> {

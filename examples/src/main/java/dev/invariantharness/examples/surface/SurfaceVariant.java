@@ -22,6 +22,8 @@ public enum SurfaceVariant {
   DROPS_STEP(false),
   /** The WebSocket never carries the created run's frame. */
   WS_FRAME_MISSING(false),
+  /** HTTP's stream of {@code ListRuns} leaves out the second run. */
+  STREAM_MISSING_ELEMENT(false),
   /** Legal: HTTP writes the fields in reverse order. */
   FIELD_ORDER(true),
   /** Legal: HTTP writes every default value, with the proto's own field names. */
@@ -31,7 +33,9 @@ public enum SurfaceVariant {
   /** Legal where configured: HTTP writes enums as numbers. */
   ENUM_AS_NUMBER(true),
   /** Legal: HTTP errors state no canonical code; the status line, mapped, says it all. */
-  STATUS_WITHOUT_CODE(true);
+  STATUS_WITHOUT_CODE(true),
+  /** Legal: HTTP sends the {@code ListRuns} stream as one JSON array instead of grpc-gateway's lines. */
+  STREAM_AS_ARRAY(true);
 
   private final boolean legal;
 

@@ -90,8 +90,19 @@ class BrokenSurfaceIsNoGoTest {
     assertThat(row(out, "run-lifecycle › read back on every surface: grpc ↔ http").status()).isEqualTo(CheckStatus.PASSED);
   }
 
+  @Test
+  void aStreamMissingAMessageOverHttpIsNoGo() {
+    Outcome out = gates("stream-missing-element");
+    assertNoGoOnMerge(out);
+    assertThat(failed(out, "run-lifecycle › list the ci runs: grpc ↔ http").reason())
+        .contains("step 'list the ci runs': grpc streamed 2 message(s), http 1: http's stream lacks grpc's message 1"
+            + " {\"runId\":\"run-2\",\"title\":\"weekly build\"");
+    assertThat(row(out, "run-lifecycle › read back on every surface: grpc ↔ http").status()).isEqualTo(CheckStatus.PASSED);
+  }
+
   @ParameterizedTest
-  @EnumSource(value = SurfaceVariant.class, names = {"CORRECT", "FIELD_ORDER", "DEFAULTS_PRESENT", "INT64_AS_NUMBER", "STATUS_WITHOUT_CODE"})
+  @EnumSource(value = SurfaceVariant.class, names = {"CORRECT", "FIELD_ORDER", "DEFAULTS_PRESENT", "INT64_AS_NUMBER", "STATUS_WITHOUT_CODE",
+      "STREAM_AS_ARRAY"})
   void legalSpellingsStayGo(SurfaceVariant variant) {
     Outcome out = gates(variant.name());
     assertGo(out);
@@ -109,7 +120,7 @@ class BrokenSurfaceIsNoGoTest {
 
   private void assertGo(Outcome out) {
     List<CheckResult> rows = out.report().results().stream().filter(r -> r.checkId().startsWith(SurfaceParityGates.class.getName() + ".")).toList();
-    assertThat(rows).as("rows").hasSize(9)
+    assertThat(rows).as("rows").hasSize(11)
         .allSatisfy(r -> assertThat(r.status()).as(r.description() + ": " + r.reason()).isEqualTo(CheckStatus.PASSED))
         .allSatisfy(r -> assertThat(r.invariants()).containsExactly("INV-01"));
     assertThat(out.report().decision().verdict()).isEqualTo(Verdict.GO);

@@ -12,6 +12,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import dev.invariantharness.surface.internal.MessageTree;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -133,15 +134,7 @@ public final class ProtoJson {
 
   /** The canonical JSON of {@code message}. */
   public static JsonNode print(Message message, CanonicalOptions options) {
-    JsonFormat.Printer printer = JsonFormat.printer().alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace();
-    if (options.protoFieldNames()) {
-      printer = printer.preservingProtoFieldNames();
-    }
-    try {
-      return JSON.readTree(printer.print(message));
-    } catch (InvalidProtocolBufferException | JsonProcessingException e) {
-      throw new IllegalStateException("cannot print " + message.getDescriptorForType().getFullName() + " as JSON: " + e.getMessage(), e);
-    }
+    return MessageTree.of(message, options.protoFieldNames());
   }
 
   private static void walk(JsonNode node, Descriptor type, String path, CanonicalOptions options, List<Note> notes) {

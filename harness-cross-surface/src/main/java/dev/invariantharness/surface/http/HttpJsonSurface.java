@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invariantharness.http.HttpProber;
 import dev.invariantharness.http.ProbeRequest;
@@ -38,6 +39,8 @@ import org.apiguardian.api.API;
  * A 2xx answer is the message in proto JSON; any other status is an error whose canonical code is
  * the one the body states ({@code {"code":5}}, {@code {"status":"NOT_FOUND"}},
  * {@code {"error":{"status":"NOT_FOUND"}}}) or, when it states none, judged by the status line.
+ * A server-streaming operation's answer is a JSON array of its messages or grpc-gateway's
+ * newline-delimited {@code {"result": ...}} lines.
  *
  * <p>Two instances at two base URIs ({@code legacy}, {@code new}) give route-group parity during a
  * mixed-version window.
@@ -131,10 +134,10 @@ public final class HttpJsonSurface implements Surface {
       request = request.withJsonBody(rest.toString());
     }
     ProbeResponse r = prober(call.deadline()).send(request);
-    return answer(request, r);
+    return answer(request, r, call.operation().serverStreaming());
   }
 
-  private Answer answer(ProbeRequest request, ProbeResponse r) {
+  private Answer answer(ProbeRequest request, ProbeResponse r, boolean stream) {
     if (!r.answered()) {
       return Answer.none(name, request + ": " + r.problem(), r.duration());
     }
@@ -149,7 +152,7 @@ public final class HttpJsonSurface implements Surface {
       if (!r.body().isBlank() && !json) {
         return Answer.none(name, request + " answered " + r.summary() + ", not JSON: " + abbreviate(r.body()), r.duration());
       }
-      return Answer.okJson(name, r.status(), r.body(), r.duration());
+      return stream ? stream(request, r) : Answer.okJson(name, r.status(), r.body(), r.duration());
     }
     Status.Code stated = null;
     String detail = "";
@@ -166,6 +169,48 @@ public final class HttpJsonSurface implements Surface {
       detail = abbreviate(r.body());
     }
     return Answer.error(name, stated, r.status(), detail, r.duration());
+  }
+
+  /**
+   * A server stream over HTTP: one JSON array of the messages, or grpc-gateway's newline-delimited
+   * JSON, one {@code {"result": message}} (or a bare message) per line, where a line
+   * {@code {"error": status}} ends the stream with an error. Answered as a JSON array.
+   */
+  private Answer stream(ProbeRequest request, ProbeResponse r) {
+    String body = r.body().strip();
+    ArrayNode messages = JSON.createArrayNode();
+    if (body.startsWith("[")) {
+      try {
+        JSON.readTree(body).forEach(messages::add);
+      } catch (java.io.IOException e) {
+        return Answer.none(name, request + " answered " + r.summary() + ", a stream that is not a JSON array: " + abbreviate(body),
+            r.duration());
+      }
+      return Answer.okJson(name, r.status(), messages.toString(), r.duration());
+    }
+    String[] lines = body.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      JsonNode item;
+      try {
+        item = JSON.readTree(line);
+      } catch (java.io.IOException e) {
+        return Answer.none(name, request + " answered " + r.summary() + ", a stream whose line " + (i + 1) + " is not JSON: "
+            + abbreviate(line), r.duration());
+      }
+      if (item.isObject() && item.size() == 1 && item.has("error")) {
+        JsonNode error = item.get("error");
+        String message = error.path("message").asText("");
+        // an error inside a stream comes after the 200 was sent: only the code it states counts
+        return Answer.error(name, statedCode(error), -1, "in the stream after " + messages.size() + " message(s)"
+            + (message.isEmpty() ? "" : ": " + message), r.duration());
+      }
+      messages.add(item.isObject() && item.size() == 1 && item.has("result") ? item.get("result") : item);
+    }
+    return Answer.okJson(name, r.status(), messages.toString(), r.duration());
   }
 
   /** The canonical code a JSON error body states, if any. */

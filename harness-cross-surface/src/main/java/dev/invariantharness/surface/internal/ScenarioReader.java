@@ -28,7 +28,7 @@ public final class ScenarioReader {
 
   private static final Set<String> SCENARIO_KEYS = Set.of("scenario", "invariants", "deadline", "volatile", "steps");
   private static final Set<String> STEP_KEYS = Set.of("name", "operation", "input", "expect", "surfaces", "capture",
-      "deadline", "invariant", "volatile");
+      "deadline", "invariant", "volatile", "types");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
   private ScenarioReader() {}
@@ -116,8 +116,22 @@ public final class ScenarioReader {
       }
     }
     String invariant = s.hasNonNull("invariant") ? s.get("invariant").asText() : null;
+    Map<String, String> types = new LinkedHashMap<>();
+    JsonNode t = s.get("types");
+    if (t != null && !t.isNull()) {
+      if (!t.isObject()) {
+        throw new HarnessInputException(source, where + ": 'types' must map surface names to proto message types");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (!f.getValue().isTextual() || f.getValue().asText().isBlank()) {
+          throw new HarnessInputException(source, where + ": types: '" + f.getKey() + "' must name a proto message type");
+        }
+        types.put(f.getKey(), f.getValue().asText());
+      }
+    }
     return new Step(name, operation, input, expect, surfaces, captures, duration(source, where, s.get("deadline")), invariant,
-        strings(source, where, s.get("volatile"), "volatile"));
+        strings(source, where, s.get("volatile"), "volatile"), types);
   }
 
   /** Parses {@code 500ms}, {@code 2s}, {@code 1m} or ISO-8601 ({@code PT2S}). */

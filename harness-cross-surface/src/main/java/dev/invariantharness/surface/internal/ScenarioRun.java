@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
@@ -49,7 +50,13 @@ public final class ScenarioRun {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
   private static final ObjectMapper JSON = Json.mapper();
 
-  private record Bound(Step step, Operation operation, List<Surface> surfaces) {}
+  private record Bound(Step step, Operation operation, List<Surface> surfaces, Map<String, Descriptor> answerTypes) {
+
+    Descriptor answerType(Surface s) {
+      Descriptor d = answerTypes.get(s.name());
+      return d != null ? d : s.answerType(operation);
+    }
+  }
 
   private record Outcome(List<ParityRow> rows, RuntimeException error) {}
 
@@ -90,6 +97,10 @@ public final class ScenarioRun {
       } catch (IllegalArgumentException e) {
         throw new HarnessInputException(scenario.source(), where + ": " + e.getMessage());
       }
+      if (op.clientStreaming()) {
+        throw new HarnessInputException(scenario.source(), where + ": operation '" + step.operation() + "' (" + op + ") is "
+            + (op.serverStreaming() ? "bidirectional" : "client") + " streaming; scenarios call unary and server-streaming methods only");
+      }
       List<Surface> on = new ArrayList<>();
       for (String name : step.surfaces()) {
         Surface s = byName.get(name);
@@ -117,9 +128,31 @@ public final class ScenarioRun {
           throw new HarnessInputException(scenario.source(), where + ": input " + n.describe(op.inputType().getFullName()));
         }
       }
+      Map<String, Descriptor> types = new HashMap<>();
+      for (Map.Entry<String, String> t : step.answerTypes().entrySet()) {
+        if (!step.surfaces().contains(t.getKey())) {
+          throw new HarnessInputException(scenario.source(), where + ": types: names surface '" + t.getKey()
+              + "', which the step does not run on (surfaces: " + step.surfaces() + ")");
+        }
+        Descriptor d = contract.messageType(t.getValue()).orElseThrow(() -> new HarnessInputException(scenario.source(), where
+            + ": types: surface '" + t.getKey() + "' answers as '" + t.getValue() + "', which is no message type of " + contract.source()
+            + similar(t.getValue(), contract)));
+        types.put(t.getKey(), d);
+      }
       captured.addAll(step.captures().keySet());
-      steps.add(new Bound(step, op, on));
+      steps.add(new Bound(step, op, on, types));
     }
+  }
+
+  /** {@code " (message types: a.B, a.C, ...)"}: those whose simple name matches, or the first few. */
+  private static String similar(String name, ProtoContract contract) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    List<String> all = contract.messageTypes();
+    List<String> alike = all.stream().filter(n -> n.endsWith("." + simple) || n.equals(simple)).toList();
+    if (!alike.isEmpty()) {
+      return " (did you mean " + String.join(" or ", alike) + "?)";
+    }
+    return " (message types: " + String.join(", ", all.subList(0, Math.min(8, all.size()))) + (all.size() > 8 ? ", ..." : "") + ")";
   }
 
   /** The number of steps. */
@@ -159,7 +192,7 @@ public final class ScenarioRun {
     while (outcomes.size() <= index) {
       int next = outcomes.size();
       try {
-        outcomes.add(new Outcome(execute(steps.get(next)), null));
+        outcomes.add(new Outcome(execute(next), null));
       } catch (RuntimeException e) {
         outcomes.add(new Outcome(List.of(), e));
       }
@@ -182,7 +215,8 @@ public final class ScenarioRun {
     return out;
   }
 
-  private List<ParityRow> execute(Bound b) {
+  private List<ParityRow> execute(int index) {
+    Bound b = steps.get(index);
     if (!opened) {
       opened = true;
       for (Surface s : allSurfaces) {
@@ -192,7 +226,7 @@ public final class ScenarioRun {
     Step step = b.step();
     String where = where(step);
     String invariant = scenario.invariantOf(step);
-    List<String> labels = labels(steps.indexOf(b));
+    List<String> labels = labels(index);
     List<String> missing = new ArrayList<>();
     JsonNode input = substitute(step.input(), missing);
     if (!missing.isEmpty()) {
@@ -233,6 +267,11 @@ public final class ScenarioRun {
     }
     List<String> volatileFields = new ArrayList<>(scenario.volatileFields());
     volatileFields.addAll(step.volatileFields());
+    // each answer is stripped of its volatile fields once, not once per pair it is in
+    List<JsonNode> stable = new ArrayList<>(canonical.size());
+    for (ProtoJson.Canonical c : canonical) {
+      stable.add(c == null ? null : JsonPointers.without(c.tree(), volatileFields));
+    }
     List<ParityRow> rows = new ArrayList<>();
     int n = b.surfaces().size();
     for (int j = n == 1 ? 0 : 1; j < n; j++) {
@@ -242,12 +281,13 @@ public final class ScenarioRun {
       }
       if (j > 0) {
         findings.addAll(own.get(j));
-        if (canonical.get(0) != null && canonical.get(j) != null) {
+        if (stable.get(0) != null && stable.get(j) != null) {
           String l = b.surfaces().get(0).name();
           String r = b.surfaces().get(j).name();
-          for (Difference d : JsonDiff.between(JsonPointers.without(canonical.get(0).tree(), volatileFields),
-              JsonPointers.without(canonical.get(j).tree(), volatileFields))) {
-            findings.add(new Finding(invariant, where, l + " and " + r + " disagree at " + d.describe(l, r)));
+          if (!b.operation().serverStreaming() || !streamLacksMessages(stable.get(0), stable.get(j), l, r, invariant, where, findings)) {
+            for (Difference d : JsonDiff.between(stable.get(0), stable.get(j))) {
+              findings.add(new Finding(invariant, where, l + " and " + r + " disagree at " + d.describe(l, r)));
+            }
           }
         }
       }
@@ -257,10 +297,10 @@ public final class ScenarioRun {
       String right = "";
       if (!findings.isEmpty()) {
         lines.add(line(answers.get(0)));
-        left = pretty(canonical.get(0), volatileFields);
+        left = pretty(stable.get(0));
         if (j > 0) {
           lines.add(line(answers.get(j)));
-          right = pretty(canonical.get(j), volatileFields);
+          right = pretty(stable.get(j));
         }
       }
       rows.add(new ParityRow(scenario.name(), step.name(), labels.get(Math.max(0, j - 1)), invariant, findings, lines, left, right));
@@ -295,17 +335,20 @@ public final class ScenarioRun {
           findings.add(new Finding(invariant, where, "expected " + expect + (a.httpStatus() > 0 ? " (HTTP " + mapping.httpStatus(expect.code()) + ")" : "")
               + ", answered " + a.describe()));
         }
-        String typeName = s.answerType(b.operation()).getFullName();
+        Descriptor answerType = b.answerType(s);
+        String typeName = answerType.getFullName();
         ProtoJson.Canonical c;
         try {
-          if (a.message() != null) {
+          if (b.operation().serverStreaming()) {
+            c = streamed(answerType, a);
+          } else if (a.message() != null) {
             c = ProtoJson.fromMessage(a.message(), options);
           } else if (a.json() == null || a.json().isBlank()) {
             findings.add(new Finding(invariant, where, "answered " + a.describe() + " with an empty body: the step was dropped (a "
                 + typeName + " was expected)"));
             return null;
           } else {
-            c = ProtoJson.fromJson(s.answerType(b.operation()), a.json(), options);
+            c = ProtoJson.fromJson(answerType, a.json(), options);
           }
         } catch (IllegalArgumentException e) {
           findings.add(new Finding(invariant, where, "answered " + a.describe() + " but the answer is " + e.getMessage() + ": "
@@ -319,6 +362,79 @@ public final class ScenarioRun {
         return c;
       }
     }
+  }
+
+  /**
+   * A server stream's canonical form: the JSON array of its messages' canonical forms, every
+   * message's irregularities noted at {@code /index/...}.
+   *
+   * @throws IllegalArgumentException when a streamed message is not a valid {@code type}
+   */
+  private ProtoJson.Canonical streamed(Descriptor type, Answer a) {
+    ArrayNode tree = JSON.createArrayNode();
+    List<ProtoJson.Note> notes = new ArrayList<>();
+    List<JsonNode> texts = new ArrayList<>();
+    if (a.json() != null) {
+      JsonNode parsed;
+      try {
+        parsed = JSON.readTree(a.json());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+      }
+      if (parsed == null || !parsed.isArray()) {
+        throw new IllegalArgumentException("not a stream (a JSON array of messages)");
+      }
+      parsed.forEach(texts::add);
+    }
+    int count = a.json() != null ? texts.size() : a.messages().size();
+    for (int i = 0; i < count; i++) {
+      ProtoJson.Canonical c;
+      try {
+        c = a.json() != null ? ProtoJson.fromJson(type, texts.get(i).toString(), options) : ProtoJson.fromMessage(a.messages().get(i), options);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + " (streamed message " + i + ")", e);
+      }
+      tree.add(c.tree());
+      for (ProtoJson.Note n : c.notes()) {
+        notes.add(new ProtoJson.Note(n.kind(), "/" + i + (n.path().equals("/") ? "" : n.path()), n.detail()));
+      }
+    }
+    return new ProtoJson.Canonical(tree, null, notes);
+  }
+
+  /**
+   * When one stream is the other with messages left out (or added), says which, instead of the
+   * shifted element-by-element differences that would follow the first gap; true when it did.
+   */
+  private static boolean streamLacksMessages(JsonNode left, JsonNode right, String l, String r, String invariant, String where,
+      List<Finding> findings) {
+    if (!left.isArray() || !right.isArray() || left.size() == right.size()) {
+      return false;
+    }
+    boolean leftLonger = left.size() > right.size();
+    JsonNode longer = leftLonger ? left : right;
+    JsonNode shorter = leftLonger ? right : left;
+    List<Integer> gaps = new ArrayList<>();
+    int k = 0;
+    for (int i = 0; i < longer.size(); i++) {
+      if (k < shorter.size() && JsonDiff.between(longer.get(i), shorter.get(k)).isEmpty()) {
+        k++;
+      } else {
+        gaps.add(i);
+      }
+    }
+    String counts = l + " streamed " + left.size() + " message(s), " + r + " " + right.size();
+    if (k < shorter.size()) {
+      findings.add(new Finding(invariant, where, counts));
+      return false;
+    }
+    String lacking = leftLonger ? r : l;
+    String having = leftLonger ? l : r;
+    for (int i : gaps) {
+      findings.add(new Finding(invariant, where, counts + ": " + lacking + "'s stream lacks " + having + "'s message " + i + " "
+          + abbreviate(longer.get(i).toString())));
+    }
+    return true;
   }
 
   private void capture(Bound b, List<Answer> answers, List<ProtoJson.Canonical> canonical, List<ParityRow> rows, String invariant,
@@ -423,18 +539,21 @@ public final class ScenarioRun {
   }
 
   private static String line(Answer a) {
-    String body = a.message() != null ? ProtoJson.print(a.message(), CanonicalOptions.standard()).toString() : a.json();
+    String body = a.message() != null ? ProtoJson.print(a.message(), CanonicalOptions.standard()).toString()
+        : !a.messages().isEmpty() ? a.messages().stream().map(m -> ProtoJson.print(m, CanonicalOptions.standard()).toString())
+            .collect(java.util.stream.Collectors.joining(",", "[", "]"))
+        : a.json();
     return a.surface() + ": " + a.describe() + " in " + a.elapsed().toMillis() + " ms" + (body == null ? "" : "\n  " + abbreviate(body));
   }
 
-  private static String pretty(ProtoJson.Canonical c, List<String> volatileFields) {
-    if (c == null) {
+  private static String pretty(JsonNode stable) {
+    if (stable == null) {
       return "";
     }
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JsonPointers.without(c.tree(), volatileFields)) + "\n";
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stable) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return c.tree().toString();
+      return stable.toString();
     }
   }
 

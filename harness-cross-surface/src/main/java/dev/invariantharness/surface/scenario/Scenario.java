@@ -181,6 +181,7 @@ public record Scenario(String name, List<String> invariants, Duration deadline, 
     private final List<String> surfaces = new ArrayList<>();
     private final Map<String, String> captures = new LinkedHashMap<>();
     private final List<String> volatileFields = new ArrayList<>();
+    private final Map<String, String> answerTypes = new LinkedHashMap<>();
     private Duration deadline;
     private String invariant;
 
@@ -251,6 +252,15 @@ public record Scenario(String name, List<String> invariants, Duration deadline, 
       return this;
     }
 
+    /**
+     * Parses {@code surface}'s answers to this step as {@code messageType} (a full proto name the
+     * contract declares) rather than as the operation's answer type.
+     */
+    public StepBuilder answerType(String surface, String messageType) {
+      answerTypes.put(surface, messageType);
+      return this;
+    }
+
     Step build() {
       if (operation == null || operation.isBlank()) {
         throw new IllegalArgumentException("step '" + name + "' names no operation");
@@ -258,7 +268,7 @@ public record Scenario(String name, List<String> invariants, Duration deadline, 
       if (surfaces.isEmpty()) {
         throw new IllegalArgumentException("step '" + name + "' names no surface");
       }
-      return new Step(name, operation, input, expect, surfaces, captures, deadline, invariant, volatileFields);
+      return new Step(name, operation, input, expect, surfaces, captures, deadline, invariant, volatileFields, answerTypes);
     }
   }
 }

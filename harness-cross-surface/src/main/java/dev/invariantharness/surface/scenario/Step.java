@@ -35,10 +35,13 @@ import org.apiguardian.api.API;
  *     scenario's first
  * @param volatileFields JSON pointers removed from the answers before this step's comparison, in
  *     addition to the scenario's
+ * @param answerTypes surface name to the full name of the proto message type that surface's
+ *     answers are parsed into, where it is not the operation's answer type (e.g. the payload type
+ *     of a WebSocket topic: {@code ws -> pkg.RunSummary})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Step(String name, String operation, JsonNode input, Expectation expect, List<String> surfaces,
-    Map<String, String> captures, Duration deadline, String invariant, List<String> volatileFields) {
+    Map<String, String> captures, Duration deadline, String invariant, List<String> volatileFields, Map<String, String> answerTypes) {
 
   public Step {
     Objects.requireNonNull(name, "name");
@@ -48,6 +51,7 @@ public record Step(String name, String operation, JsonNode input, Expectation ex
     surfaces = List.copyOf(surfaces);
     captures = captures == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(captures));
     volatileFields = volatileFields == null ? List.of() : List.copyOf(volatileFields);
+    answerTypes = answerTypes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answerTypes));
   }
 
   /** The deadline, if the step has its own. */

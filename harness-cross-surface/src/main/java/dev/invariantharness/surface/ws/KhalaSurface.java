@@ -19,6 +19,7 @@ import dev.invariantharness.khala.wire.SyncEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,13 +48,19 @@ public final class KhalaSurface implements Surface {
 
   private record Binding(String topic, String pointer, Descriptor payloadType) {}
 
-  private record Seen(String topic, long seq, String text, JsonNode payload) {}
+  private record Seen(String topic, long seq, String text) {}
+
+  /** Where frames are looked up: a topic and the pointer an operation matches them on. */
+  private record Key(String topic, String pointer) {}
 
   private final String name;
   private final URI uri;
   private final ConnectionOptions options;
   private final Map<String, Binding> bindings = new LinkedHashMap<>();
-  private final List<Seen> seen = new ArrayList<>();
+  // the latest frame per (topic, pointer) and value at the pointer: a step finds its frame in one
+  // look-up however many frames came before (a scan of every frame seen made long scenarios quadratic)
+  private final Map<Key, Map<String, Seen>> latest = new HashMap<>();
+  private final Map<String, Integer> framesPerTopic = new HashMap<>();
   private KhalaConnection connection;
   private String openFailure;
 
@@ -95,6 +102,10 @@ public final class KhalaSurface implements Surface {
 
   @Override
   public Optional<String> cannotServe(Operation operation) {
+    if (operation.serverStreaming()) {
+      return Optional.of("WebSocket surface '" + name + "' cannot answer " + operation + ": it streams, and a topic's frames have no"
+          + " end of stream to compare; run the step on gRPC and HTTP");
+    }
     return binding(operation) == null
         ? Optional.of("no topic is bound to operation '" + operation.name() + "' on WebSocket surface '" + name + "' (bound: "
             + bindings.keySet() + ")")
@@ -118,7 +129,7 @@ public final class KhalaSurface implements Surface {
       connection.join();
       connection.subscribe(topics, Map.of());
     } catch (PeerFailure e) {
-      openFailure = "cannot subscribe to " + topics + ": " + e.getMessage();
+      openFailure = "cannot subscribe to " + topics + ": " + e.detail();
       if (connection != null) {
         connection.close();
         connection = null;
@@ -140,21 +151,11 @@ public final class KhalaSurface implements Surface {
           Duration.ZERO);
     }
     long deadline = start + call.deadline().toNanos();
-    int onTopic = 0;
+    Map<String, Seen> frames = latest.computeIfAbsent(new Key(b.topic(), b.pointer()), k -> new HashMap<>());
     try {
       drain(Duration.ZERO);
       while (true) {
-        Seen match = null;
-        onTopic = 0;
-        for (Seen s : seen) {
-          if (s.topic().equals(b.topic())) {
-            onTopic++;
-            JsonNode v = s.payload() == null ? null : JsonPointers.at(s.payload(), b.pointer());
-            if (v != null && v.asText().equals(wanted.asText())) {
-              match = s;
-            }
-          }
-        }
+        Seen match = frames.get(wanted.asText());
         if (match != null) {
           return Answer.okJson(name, -1, match.text(), Duration.ofNanos(System.nanoTime() - start));
         }
@@ -165,10 +166,11 @@ public final class KhalaSurface implements Surface {
         drain(Duration.ofNanos(left));
       }
     } catch (PeerFailure e) {
-      return Answer.none(name, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+      return Answer.none(name, e.detail(), Duration.ofNanos(System.nanoTime() - start));
     }
     return Answer.none(name, "no frame on topic " + b.topic() + " with " + b.pointer() + " = " + wanted + " arrived within "
-        + call.deadline() + " (" + onTopic + " other frame(s) on the topic)", Duration.ofNanos(System.nanoTime() - start));
+        + call.deadline() + " (" + framesPerTopic.getOrDefault(b.topic(), 0) + " other frame(s) on the topic)",
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** Takes the next event, waiting up to {@code wait}, then everything already queued. */
@@ -176,15 +178,31 @@ public final class KhalaSurface implements Surface {
     Optional<SyncEvent> e = connection.next(wait);
     while (e.isPresent()) {
       if (e.get() instanceof SyncEvent.Frame f) {
-        JsonNode payload;
-        try {
-          payload = f.payload() == null || f.payload().isBlank() ? null : JSON.readTree(f.payload());
-        } catch (JsonProcessingException ex) {
-          payload = null;
-        }
-        seen.add(new Seen(f.topic(), f.seq(), f.payload(), payload));
+        record(f);
       }
       e = connection.next(Duration.ZERO);
+    }
+  }
+
+  private void record(SyncEvent.Frame f) {
+    framesPerTopic.merge(f.topic(), 1, Integer::sum);
+    JsonNode payload;
+    try {
+      payload = f.payload() == null || f.payload().isBlank() ? null : JSON.readTree(f.payload());
+    } catch (JsonProcessingException ex) {
+      return;
+    }
+    if (payload == null) {
+      return;
+    }
+    Seen seen = new Seen(f.topic(), f.seq(), f.payload());
+    for (Binding b : bindings.values()) {
+      if (b.topic().equals(f.topic())) {
+        JsonNode v = JsonPointers.at(payload, b.pointer());
+        if (v != null) {
+          latest.computeIfAbsent(new Key(b.topic(), b.pointer()), k -> new HashMap<>()).put(v.asText(), seen);
+        }
+      }
     }
   }
 

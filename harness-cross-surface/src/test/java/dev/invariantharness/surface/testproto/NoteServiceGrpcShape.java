@@ -7,6 +7,8 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -17,8 +19,12 @@ public final class NoteServiceGrpcShape {
 
   private NoteServiceGrpcShape() {}
 
-  /** The service answering with {@code create} and {@code get} (which may throw a gRPC status). */
-  public static ServerServiceDefinition service(Function<CreateNoteRequest, Note> create, Function<GetNoteRequest, Note> get) {
+  /**
+   * The service answering with {@code create} and {@code get} (which may throw a gRPC status) and
+   * streaming {@code list}'s answers; {@code ImportNotes} (client streaming) is left unimplemented.
+   */
+  public static ServerServiceDefinition service(Function<CreateNoteRequest, Note> create, Function<GetNoteRequest, Note> get,
+      BiConsumer<ListNotesRequest, StreamObserver<Note>> list) {
     ServiceDescriptor proto = Notes.getDescriptor().findServiceByName("NoteService");
     MethodDescriptor<CreateNoteRequest, Note> createMethod = MethodDescriptor.<CreateNoteRequest, Note>newBuilder()
         .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("surface.test.v1.NoteService/CreateNote")
@@ -28,11 +34,16 @@ public final class NoteServiceGrpcShape {
         .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("surface.test.v1.NoteService/GetNote")
         .setRequestMarshaller(ProtoUtils.marshaller(GetNoteRequest.getDefaultInstance()))
         .setResponseMarshaller(ProtoUtils.marshaller(Note.getDefaultInstance())).build();
+    MethodDescriptor<ListNotesRequest, Note> listMethod = MethodDescriptor.<ListNotesRequest, Note>newBuilder()
+        .setType(MethodDescriptor.MethodType.SERVER_STREAMING).setFullMethodName("surface.test.v1.NoteService/ListNotes")
+        .setRequestMarshaller(ProtoUtils.marshaller(ListNotesRequest.getDefaultInstance()))
+        .setResponseMarshaller(ProtoUtils.marshaller(Note.getDefaultInstance())).build();
     io.grpc.ServiceDescriptor descriptor = io.grpc.ServiceDescriptor.newBuilder("surface.test.v1.NoteService")
-        .setSchemaDescriptor(new Schema(proto)).addMethod(createMethod).addMethod(getMethod).build();
+        .setSchemaDescriptor(new Schema(proto)).addMethod(createMethod).addMethod(getMethod).addMethod(listMethod).build();
     return ServerServiceDefinition.builder(descriptor)
         .addMethod(createMethod, ServerCalls.asyncUnaryCall((req, out) -> unary(() -> create.apply(req), out)))
         .addMethod(getMethod, ServerCalls.asyncUnaryCall((req, out) -> unary(() -> get.apply(req), out)))
+        .addMethod(listMethod, ServerCalls.asyncServerStreamingCall(list::accept))
         .build();
   }
 
