@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -190,11 +190,27 @@ public final class HttpProber implements AutoCloseable {
     int limit = request.bodyLimit() == ProbeRequest.DEFAULT_BODY_LIMIT ? bodyLimit : request.bodyLimit();
     CapturedBody capture = new CapturedBody(limit);
     CompletableFuture<ProbeResponse> result = new CompletableFuture<>();
-    CompletableFuture<HttpResponse<CapturedBody>> exchange;
+    // The blocking send on a thread of our pool, not the client's sendAsync: sendAsync hands every
+    // completion to CompletableFuture's default executor, which on a machine of two cores or fewer
+    // starts a new thread per task; measured, that hop was most of a probe's cost over a bare call.
+    Future<?> exchange;
     try {
-      exchange = client.sendAsync(httpRequest, capture);
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(noAnswer(request, Duration.ZERO, "not sent: " + describe(e)));
+      exchange = pool.submit(() -> {
+        try {
+          client.send(httpRequest, capture);
+          result.complete(answer(request, capture.snapshot(), since(start), ""));
+        } catch (InterruptedException interrupted) {
+          // Mostly the deadline, which completed the result first; else the prober was closed.
+          result.complete(noAnswer(request, since(start), "not answered: the prober was closed"));
+        } catch (Exception | Error error) {
+          CapturedBody.Snapshot s = capture.snapshot();
+          result.complete(s.status() > 0
+              ? answer(request, s, since(start), "body not complete: " + describe(error))
+              : noAnswer(request, since(start), (error instanceof RuntimeException ? "not sent: " : "") + describe(error)));
+        }
+      });
+    } catch (RuntimeException closed) {
+      return CompletableFuture.completedFuture(noAnswer(request, Duration.ZERO, "not sent: the prober is closed"));
     }
     ScheduledFuture<?> timer;
     try {
@@ -207,17 +223,7 @@ public final class HttpProber implements AutoCloseable {
       exchange.cancel(true);
       return CompletableFuture.completedFuture(noAnswer(request, Duration.ZERO, "not sent: the prober is closed"));
     }
-    exchange.whenComplete((response, error) -> {
-      timer.cancel(false);
-      if (error != null) {
-        CapturedBody.Snapshot s = capture.snapshot();
-        result.complete(s.status() > 0
-            ? answer(request, s, since(start), "body not complete: " + describe(error))
-            : noAnswer(request, since(start), describe(error)));
-      } else {
-        result.complete(answer(request, capture.snapshot(), since(start), ""));
-      }
-    });
+    result.whenComplete((r, t) -> timer.cancel(false));
     return result;
   }
 
