@@ -1,5 +1,6 @@
 package dev.invariantharness.evidence;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.invariantharness.HarnessInputException;
@@ -8,7 +9,6 @@ import dev.invariantharness.evidence.internal.JsonFields;
 import dev.invariantharness.evidence.internal.LiteralSecrets;
 import dev.invariantharness.evidence.internal.PemBlocks;
 import dev.invariantharness.evidence.internal.RedactionRule;
-import dev.invariantharness.evidence.internal.RegisteredSecrets;
 import dev.invariantharness.evidence.internal.SensitiveNames;
 import dev.invariantharness.evidence.internal.SensitivePairs;
 import dev.invariantharness.evidence.internal.TextFacts;
@@ -38,6 +38,9 @@ import org.apiguardian.api.API;
  *
  * <p>Rules, applied in this order (names compared case-insensitively, ignoring {@code _ - .}):
  * <ol>
+ *   <li><b>Known secrets</b>: the values of the redactor's {@link KnownSecrets} scope
+ *       ({@link #withKnownSecrets}, by default {@link KnownSecrets#processWide()}) at the time of
+ *       the call, also URL-encoded and JSON-escaped.
  *   <li><b>Configured secrets</b> ({@link #withSecret}): every occurrence of the literal value,
  *       also URL-encoded and JSON-escaped.
  *   <li><b>User patterns</b> ({@link #withPattern}): group 1 if the pattern has a group, else the
@@ -86,15 +89,17 @@ public final class Redactor {
   private static final List<RedactionRule> BUILT_IN = List.of(
       new PemBlocks(), new JsonFields(), new UrlPasswords(), new AuthTokens(), new SensitivePairs());
 
-  private static final Redactor DEFAULTS = new Redactor(List.of(), List.of(), true);
+  private static final Redactor DEFAULTS = new Redactor(List.of(), List.of(), true, KnownSecrets.processWide());
 
   private final List<String> secrets;
   private final List<Pattern> patterns;
   private final List<RedactionRule> rules;
   private final boolean builtIn;
+  private final KnownSecrets known;
 
-  private Redactor(List<String> secrets, List<Pattern> patterns, boolean builtIn) {
+  private Redactor(List<String> secrets, List<Pattern> patterns, boolean builtIn, KnownSecrets known) {
     this.builtIn = builtIn;
+    this.known = known;
     this.secrets = List.copyOf(secrets);
     this.patterns = List.copyOf(patterns);
     List<RedactionRule> all = new ArrayList<>();
@@ -116,12 +121,29 @@ public final class Redactor {
    * such as rendered reports.
    */
   public Redactor configuredOnly() {
-    return new Redactor(secrets, patterns, false);
+    return new Redactor(secrets, patterns, false, known);
   }
 
-  /** The built-in rules only. */
+  /** The built-in rules only, bound to {@link KnownSecrets#processWide()}. */
   public static Redactor defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * This redactor bound to {@code scope} instead of the scope it consulted so far (at first
+   * {@link KnownSecrets#processWide()}): every value added to {@code scope}, also after this
+   * call, is redacted, and values known only to other scopes are not. A run binds its redactors
+   * to its own scope so that what one run or test learnt never decides what another prints.
+   *
+   * <pre>{@code
+   * KnownSecrets run = KnownSecrets.create();
+   * Redactor redactor = Redactor.defaults().withKnownSecrets(run);
+   * }</pre>
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public Redactor withKnownSecrets(KnownSecrets scope) {
+    Objects.requireNonNull(scope, "scope");
+    return new Redactor(secrets, patterns, builtIn, scope);
   }
 
   /**
@@ -132,7 +154,7 @@ public final class Redactor {
     Objects.requireNonNull(pattern, "pattern");
     List<Pattern> more = new ArrayList<>(patterns);
     more.add(pattern);
-    return new Redactor(secrets, more, builtIn);
+    return new Redactor(secrets, more, builtIn, known);
   }
 
   /**
@@ -163,7 +185,7 @@ public final class Redactor {
     }
     List<String> more = new ArrayList<>(secrets);
     more.add(literal);
-    return new Redactor(more, patterns, builtIn);
+    return new Redactor(more, patterns, builtIn, known);
   }
 
   /** {@code text} with every secret replaced by {@value #MARKER}; {@code null} stays {@code null}. */
@@ -171,7 +193,7 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String result = RegisteredSecrets.redact(text);
+    String result = known.redact(text);
     TextFacts facts = new TextFacts(result);
     for (RedactionRule rule : rules) {
       if (rule.mayApply(facts)) {

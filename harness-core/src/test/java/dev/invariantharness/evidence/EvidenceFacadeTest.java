@@ -52,6 +52,20 @@ class EvidenceFacadeTest {
   }
 
   @Test
+  void everyKindOfEvidenceAttachedThroughTheFacadeIsReferenced() {
+    EvidenceLog log = new EvidenceLog(staging, "FacadeTest.kinds", Redactor.defaults());
+
+    try (CurrentEvidence.Binding binding = CurrentEvidence.bind(log)) {
+      EvidenceRef http = Evidence.http(new HttpExchange("GET", "https://h/x", null, null, 200, null, "ok", null));
+      EvidenceRef frames = Evidence.frames("socket", List.of("[1]"));
+      EvidenceRef diff = Evidence.diff("bodies", "a", "b");
+
+      assertThat(List.of(http, frames, diff)).extracting(EvidenceRef::kind).containsExactly("http", "frames", "diff");
+      assertThat(log.list()).containsExactly(http, frames, diff);
+    }
+  }
+
+  @Test
   void bindingsNestRestoreThePreviousLogAndCloseOnce() {
     EvidenceLog outer = new EvidenceLog(staging, "outer", Redactor.defaults());
     EvidenceLog inner = new EvidenceLog(staging, "inner", Redactor.defaults());

@@ -270,4 +270,56 @@ class EvidenceLogTest {
     assertThat(diff.name()).isEqualTo("diff");
     assertThat(Map.of("t", read(text))).containsEntry("t", "");
   }
+
+  @Test
+  void limitsAtTheirMinimumAreAccepted() throws IOException {
+    EvidenceLog log = new EvidenceLog(staging, "Minimal", Redactor.defaults(), 256, 1);
+
+    assertThat(read(log.text("one", "fits"))).isEqualTo("fits");
+  }
+
+  @Test
+  void aFileOfExactlyTheCapIsKeptWhole() throws IOException {
+    EvidenceLog log = new EvidenceLog(staging, "Cap", Redactor.defaults(), 256, 5);
+    String exactly = "x".repeat(256);
+
+    assertThat(read(log.text("full", exactly))).isEqualTo(exactly);
+    assertThat(read(log.text("over", exactly + "y"))).contains("[evidence truncated: 257 bytes after redaction");
+  }
+
+  @Test
+  void truncationNeverSplitsAMultiByteCharacterWhateverTheCap() throws IOException {
+    for (int cap = 256; cap < 260; cap++) {
+      EvidenceLog log = new EvidenceLog(staging, "Utf8-" + cap, Redactor.defaults(), cap, 5);
+      byte[] written = Files.readAllBytes(staging.resolve(log.text("accents", "é".repeat(400)).path()));
+
+      assertThat(written.length).isLessThanOrEqualTo(cap);
+      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(written)).toString();
+      assertThat(text).startsWith("éé").contains("[evidence truncated: 800 bytes");
+    }
+  }
+
+  @Test
+  void oneFrameIsCountedInTheSingularAndANullFrameIsShown() throws IOException {
+    EvidenceLog log = log("Frames");
+
+    assertThat(read(log.frames("one", List.of("a")))).isEqualTo("# 1 frame\n0001  a\n");
+    assertThat(read(log.frames("null", java.util.Arrays.asList("a", null)))).isEqualTo("# 2 frames\n0001  a\n0002  (null)\n");
+  }
+
+  @Test
+  void aMissingActualIsDiffedAsEmpty() throws IOException {
+    EvidenceRef diff = log("Diffs").diff("gone", "x", null);
+
+    assertThat(read(diff)).contains("-x");
+  }
+
+  @Test
+  void evidenceNamesAreCappedAndABlankNameGetsTheKindsName() {
+    EvidenceLog log = log("LongNames");
+
+    assertThat(log.text("a".repeat(300), "b").name()).hasSize(200);
+    assertThat(log.text(" \t\n ", "b").name()).isEqualTo("text");
+  }
 }

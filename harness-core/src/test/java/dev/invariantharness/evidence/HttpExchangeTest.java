@@ -74,4 +74,28 @@ class HttpExchangeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("status");
   }
+
+  @Test
+  void thePathOfAUriJavaCannotParseIsCutAtItsQueryOrFragment() {
+    assertThat(exchangeTo("https://h/a b?x=1#f").path()).isEqualTo("/a b");
+    assertThat(exchangeTo("https://h/a b#f?x=1").path()).isEqualTo("/a b");
+    assertThat(exchangeTo("://h/a b").path()).isEqualTo("/a b");
+    assertThat(exchangeTo("https://h a").path()).isEqualTo("/");
+    assertThat(exchangeTo("?a b").path()).isEqualTo("/");
+  }
+
+  @Test
+  void thePathOfAUriWithoutOneIsTheRoot() {
+    assertThat(exchangeTo("https://h").path()).isEqualTo("/");
+    assertThat(exchangeTo("https://h?x=1").path()).isEqualTo("/");
+  }
+
+  @Test
+  void thePathOfANetworkPathReferenceLeavesOutTheHost() {
+    assertThat(exchangeTo("//h/p?x=1").path()).isEqualTo("/p");
+  }
+
+  private static HttpExchange exchangeTo(String uri) {
+    return new HttpExchange("GET", uri, null, null, 200, null, null, null);
+  }
 }

@@ -434,4 +434,12 @@ class RedactorTest {
         .doesNotContain("abc123").doesNotContain("hunter22").doesNotContain("\"k\"").doesNotContain("tok123");
     assertThat(Redactor.defaults().redact("3 passed, keys rotated, signed off")).isEqualTo("3 passed, keys rotated, signed off");
   }
+
+  @Test
+  void aSecretOfTheMinimumLengthIsRedactedAndASecretGivenTwiceCountsOnce() {
+    Redactor twice = Redactor.defaults().withSecret("ab12").withSecret("ab12");
+
+    assertThat(twice.redact("x ab12 y")).isEqualTo("x [REDACTED] y");
+    assertThat(twice).hasToString("Redactor[1 configured secret(s), 0 user pattern(s)]");
+  }
 }

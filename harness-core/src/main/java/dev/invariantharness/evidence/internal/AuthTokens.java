@@ -36,7 +36,7 @@ public final class AuthTokens implements RedactionRule {
     Matcher m = SCHEME.matcher(text);
     Splicer out = null;
     int from = 0;
-    while (from < text.length() && m.find(from)) {
+    while (m.find(from)) {
       int start = m.end();
       int end = token68End(text, start);
       from = Math.max(end, start);
@@ -85,11 +85,9 @@ public final class AuthTokens implements RedactionRule {
   /** End of the scheme word (letters, digits, {@code -}) starting at {@code start}. */
   static int schemeEnd(String text, int start, int limit) {
     int i = start;
-    while (i < limit) {
-      char c = text.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
-        break;
-      }
+    // Unicode letters and digits too: no known scheme holds one, so a word with one is unknown
+    // either way, and the scanner need not spell out ASCII ranges
+    while (i < limit && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
       i++;
     }
     return i;

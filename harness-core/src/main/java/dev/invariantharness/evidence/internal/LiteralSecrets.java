@@ -49,9 +49,7 @@ public final class LiteralSecrets implements RedactionRule {
     Splicer out = new Splicer(text);
     while (i >= 0) {
       int end = i + literal.length();
-      if (!Splicer.insideMarker(text, i, end)) {
-        out.replace(i, end, MARKER);
-      }
+      out.replace(i, end, MARKER);
       i = text.indexOf(literal, end);
     }
     return out.result();
@@ -64,6 +62,7 @@ public final class LiteralSecrets implements RedactionRule {
     forms.add(form);
     forms.add(form.replace("+", "%20"));
     forms.add(jsonEscaped(secret));
+    // a form inside the marker would rewrite the marker itself: redaction must stay idempotent
     forms.removeIf(f -> RedactionRule.MARKER.contains(f));
     return forms;
   }

@@ -31,7 +31,7 @@ public final class PemBlocks implements RedactionRule {
     Matcher m = BEGIN.matcher(text);
     Splicer out = null;
     int from = 0;
-    while (from < text.length() && m.find(from)) {
+    while (m.find(from)) {
       int bodyStart = m.end();
       int bodyEnd = text.indexOf(END, bodyStart);
       int next;

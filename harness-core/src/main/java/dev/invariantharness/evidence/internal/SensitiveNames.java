@@ -79,7 +79,8 @@ public final class SensitiveNames {
    * long exact names are looked for in the normalised text (normalising deletes and lower-cases
    * characters one at a time, so a name's normalised form is a substring of the text's); the
    * short exact names ({@code pass}, {@code key}, ...) count only where written as a pair name,
-   * followed by {@code =} or {@code :}, since "passed" or "keys" occur everywhere.
+   * followed by {@code =} (they are secret names only as {@code name=value}), since "passed" or
+   * "keys" occur everywhere.
    */
   public static boolean mayNameASecret(TextFacts text) {
     String normalised = text.normalised();
@@ -97,7 +98,7 @@ public final class SensitiveNames {
     return false;
   }
 
-  /** {@code text[start, end)} stands alone as a name and is followed by {@code =} or {@code :}. */
+  /** {@code text[start, end)} stands alone as a name and is followed by {@code =}. */
   private static boolean isPairName(String text, int start, int end) {
     if (start > 0 && isNameChar(text.charAt(start - 1))) {
       return false;
@@ -109,7 +110,7 @@ public final class SensitiveNames {
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
-    return i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':');
+    return i < text.length() && text.charAt(i) == '=';
   }
 
   private static boolean isNameChar(char c) {

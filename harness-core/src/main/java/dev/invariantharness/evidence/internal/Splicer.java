@@ -19,9 +19,6 @@ final class Splicer {
     if (start < copied || end < start) {
       throw new IllegalStateException("overlapping replacement at " + start + " (copied up to " + copied + ")");
     }
-    if (end - start == replacement.length() && text.startsWith(replacement, start)) {
-      return;
-    }
     if (out == null) {
       out = new StringBuilder(text.length() + 32);
     }
