@@ -75,7 +75,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       }
     }
     redactor = ReportPublisher.redactor(config);
-    environmentsKeyed = config.get(HarnessConfiguration.ENVIRONMENTS).isPresent();
+    environmentsKeyed = EnvironmentTemplates.keyed(config);
     String run = RunIdentity.of(config);
     // Surefire may execute the classes of one fork as several test plans: rows of the same run
     // accumulate, so this JVM's part always holds everything it ran.
