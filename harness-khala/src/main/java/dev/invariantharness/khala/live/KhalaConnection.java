@@ -296,24 +296,11 @@ public final class KhalaConnection implements AutoCloseable {
     int handshake = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
     int buffer = options.maxMessageBytes() + 1024;
     return CLIENTS.computeIfAbsent(List.of(handshake, buffer), k -> {
-      ClientManager client = new KeptClientManager();
+      ClientManager client = ClientManager.createClient();
       client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshake);
       client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, buffer);
       return client;
     });
-  }
-
-  /**
-   * A client container that keeps its executors. Tyrus shuts a container's executors down when
-   * its last session closes, and a connection opened in that moment is handed the dying executor
-   * (a RejectedExecutionException on its first send: a false INV-07 finding). These containers live
-   * as long as the JVM; their threads are daemons.
-   */
-  private static final class KeptClientManager extends ClientManager {
-    @Override
-    protected void shutdown(ShutDownCondition condition) {
-      // kept: see the class comment
-    }
   }
 
   /** Closes the connection (the shared client container stays). */
