@@ -133,6 +133,11 @@ public final class KhalaConnection implements AutoCloseable {
     }
   }
 
+  /** The client container this connection runs in (shared; tests look at its executors). */
+  ClientManager container() {
+    return client;
+  }
+
   /** The peer as messages name it: scheme, host, port and path (never the query: it may hold a token). */
   public String peer() {
     return describe(uri);
@@ -286,9 +291,7 @@ public final class KhalaConnection implements AutoCloseable {
 
   /**
    * Client containers, one per handshake bound and buffer size, shared by every connection and
-   * never shut down: Tyrus shares executors between containers and shuts them down racily when
-   * one container closes (eclipse-ee4j/tyrus#640), which made a fresh connection fail with a
-   * {@code RejectedExecutionException} right after another one closed. The test JVM ends them at exit.
+   * never shut down: their executors idle out instead (see {@link IdlingClientManager}).
    */
   private static final Map<List<Integer>, ClientManager> CLIENTS = new ConcurrentHashMap<>();
 
@@ -296,7 +299,7 @@ public final class KhalaConnection implements AutoCloseable {
     int handshake = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
     int buffer = options.maxMessageBytes() + 1024;
     return CLIENTS.computeIfAbsent(List.of(handshake, buffer), k -> {
-      ClientManager client = ClientManager.createClient();
+      ClientManager client = new IdlingClientManager();
       client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshake);
       client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, buffer);
       return client;
