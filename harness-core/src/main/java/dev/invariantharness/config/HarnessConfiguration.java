@@ -1,10 +1,11 @@
 package dev.invariantharness.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.evidence.KnownSecrets;
 import dev.invariantharness.evidence.Redactor;
-import dev.invariantharness.evidence.internal.RegisteredSecrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -95,28 +97,32 @@ public final class HarnessConfiguration {
   private final Function<String, Optional<String>> junitParameters;
   private final Map<String, String> systemProperties;
   private final Map<String, String> environmentVariables;
+  private final KnownSecrets knownSecrets;
 
   private HarnessConfiguration(
       Function<String, Optional<String>> junitParameters,
       Map<String, String> systemProperties,
-      Map<String, String> environmentVariables) {
+      Map<String, String> environmentVariables,
+      KnownSecrets knownSecrets) {
     this.junitParameters = junitParameters;
     this.systemProperties = systemProperties;
     this.environmentVariables = environmentVariables;
+    this.knownSecrets = knownSecrets;
   }
 
   /** Configuration over JUnit parameters, this JVM's system properties and environment. */
   public static HarnessConfiguration of(Function<String, Optional<String>> junitParameters) {
     Map<String, String> props = new TreeMap<>();
     System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
-    return new HarnessConfiguration(junitParameters, props, System.getenv());
+    return new HarnessConfiguration(junitParameters, props, System.getenv(), KnownSecrets.create());
   }
 
   /** Configuration from explicit sources; for tests and tools. */
   public static HarnessConfiguration of(
       Map<String, String> junitParameters, Map<String, String> systemProperties, Map<String, String> environment) {
     Map<String, String> params = Map.copyOf(junitParameters);
-    return new HarnessConfiguration(k -> Optional.ofNullable(params.get(k)), Map.copyOf(systemProperties), Map.copyOf(environment));
+    return new HarnessConfiguration(k -> Optional.ofNullable(params.get(k)), Map.copyOf(systemProperties), Map.copyOf(environment),
+        KnownSecrets.create());
   }
 
   /** The value of {@code key}, from the first source that has it (blank counts as absent). */
@@ -196,7 +202,31 @@ public final class HarnessConfiguration {
   public HarnessConfiguration withEnvironment(String environment) {
     Function<String, Optional<String>> base = junitParameters;
     return new HarnessConfiguration(k -> k.equals(ENVIRONMENT) ? Optional.of(environment) : base.apply(k),
-        systemProperties, environmentVariables);
+        systemProperties, environmentVariables, knownSecrets);
+  }
+
+  /**
+   * This configuration with {@link #secret} remembering values in {@code scope}: the scope of the
+   * run it belongs to, so that the run's redactors (bound to the same scope) hide a secret from
+   * the moment anything reads it. A configuration made by {@code of(...)} has a scope of its own.
+   *
+   * <pre>{@code
+   * KnownSecrets run = KnownSecrets.create();
+   * HarnessConfiguration config = HarnessConfiguration.of(params::get).withKnownSecrets(run);
+   * Redactor redactor = Redactor.defaults().withKnownSecrets(run);
+   * config.secret("invariant.harness.target.control.access-token");   // redactor now hides it
+   * }</pre>
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public HarnessConfiguration withKnownSecrets(KnownSecrets scope) {
+    Objects.requireNonNull(scope, "scope");
+    return new HarnessConfiguration(junitParameters, systemProperties, environmentVariables, scope);
+  }
+
+  /** Where {@link #secret} remembers the values it reads; redactors of this configuration's run consult it. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public KnownSecrets knownSecrets() {
+    return knownSecrets;
   }
 
   /** The report root; default {@code target/invariant-reports}. */
@@ -286,13 +316,14 @@ public final class HarnessConfiguration {
   }
 
   /**
-   * An optional secret such as an access token. Its value is registered for redaction: from then
-   * on every {@link Redactor} of this JVM removes it, whichever source it came from (a JUnit
-   * configuration parameter included, which {@link #secretValues()} cannot list up front).
+   * An optional secret such as an access token. Its value is added to {@link #knownSecrets()}:
+   * from then on every {@link Redactor} bound to that scope — the run's evidence, rows and report —
+   * removes it, whichever source it came from (a JUnit configuration parameter included, which
+   * {@link #secretValues()} cannot list up front). Other runs and the rest of the JVM are not told.
    */
   public Optional<String> secret(String key) {
     Optional<String> value = get(key);
-    value.ifPresent(v -> RegisteredSecrets.register(v, Redactor.MIN_SECRET_LENGTH));
+    value.ifPresent(knownSecrets::add);
     return value;
   }
 

@@ -45,8 +45,10 @@ public final class KnownSecrets {
   }
 
   /**
-   * The scope of the whole JVM: what a redactor bound to no scope of its own consults, and where
-   * {@code HarnessConfiguration.secret()} registers values until runs hold their own scope.
+   * The scope of the whole JVM: what a redactor bound to no scope of its own consults. The harness
+   * itself never adds to it (each run has a scope of its own, see
+   * {@link dev.invariantharness.config.HarnessConfiguration#knownSecrets()}); it is there for
+   * code that redacts outside any run.
    */
   public static KnownSecrets processWide() {
     return PROCESS_WIDE;

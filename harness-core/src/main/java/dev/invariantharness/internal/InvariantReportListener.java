@@ -57,6 +57,7 @@ public final class InvariantReportListener implements TestExecutionListener {
   private volatile TestPlan plan;
   private volatile HarnessConfiguration config;
   private volatile Redactor redactor;
+  private volatile RunSecrets.Lease secrets;
   private volatile String lastReport;
   private volatile String runId;
   private volatile boolean environmentsKeyed;
@@ -65,7 +66,14 @@ public final class InvariantReportListener implements TestExecutionListener {
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
-    config = HarnessConfiguration.of(testPlan.getConfigurationParameters()::get);
+    HarnessConfiguration given = HarnessConfiguration.of(testPlan.getConfigurationParameters()::get);
+    String run = RunIdentity.of(given);
+    RunSecrets.Lease previous = secrets;
+    secrets = RunSecrets.lease(run);
+    if (previous != null) {
+      previous.close();
+    }
+    config = given.withKnownSecrets(secrets.scope());
     // Secrets given as JUnit configuration parameters cannot be listed from a test's context:
     // register them before the first test runs, so they are redacted from the first byte written,
     // whether or not a check ever reads them through secret().
@@ -76,7 +84,6 @@ public final class InvariantReportListener implements TestExecutionListener {
     }
     redactor = ReportPublisher.redactor(config);
     environmentsKeyed = EnvironmentTemplates.keyed(config);
-    String run = RunIdentity.of(config);
     // Surefire may execute the classes of one fork as several test plans: rows of the same run
     // accumulate, so this JVM's part always holds everything it ran.
     if (!run.equals(runId)) {
@@ -182,12 +189,19 @@ public final class InvariantReportListener implements TestExecutionListener {
 
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
-    if (rows.isEmpty() || !config.flag(HarnessConfiguration.REPORT_ENABLED, true)) {
-      return;
+    try {
+      if (rows.isEmpty() || !config.flag(HarnessConfiguration.REPORT_ENABLED, true)) {
+        return;
+      }
+      List<CheckResult> ordered = new ArrayList<>(rows.values());
+      ordered.sort(CheckResult.REPORT_ORDER);
+      lastReport = ReportPublisher.publish(config, partName, ordered);
+    } finally {
+      RunSecrets.Lease held = secrets;
+      if (held != null) {
+        held.close();
+      }
     }
-    List<CheckResult> ordered = new ArrayList<>(rows.values());
-    ordered.sort(CheckResult.REPORT_ORDER);
-    lastReport = ReportPublisher.publish(config, partName, ordered);
   }
 
   /** Where the last report of this listener went, for tools and tests; null before any. */

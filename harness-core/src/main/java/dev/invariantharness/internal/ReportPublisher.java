@@ -115,9 +115,12 @@ public final class ReportPublisher {
     return config.reportDirectory().toAbsolutePath().resolve(".parts").resolve(RunIdentity.of(config));
   }
 
-  /** The redactor for this configuration: defaults, configured patterns and configured secrets. */
+  /**
+   * The redactor for this configuration: defaults, configured patterns, configured secrets, and
+   * every secret the configuration's run learns ({@link HarnessConfiguration#knownSecrets()}).
+   */
   public static Redactor redactor(HarnessConfiguration config) {
-    Redactor r = Redactor.defaults();
+    Redactor r = Redactor.defaults().withKnownSecrets(config.knownSecrets());
     for (String p : config.get(HarnessConfiguration.REDACT_PATTERNS).map(s -> s.split(",")).orElse(new String[0])) {
       if (!p.isBlank()) {
         try {

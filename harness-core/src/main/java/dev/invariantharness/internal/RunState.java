@@ -27,9 +27,12 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * @param evidenceStaging where evidence is written while the run lasts
  * @param environmentsKeyed whether several environments were asked for, so row ids name theirs;
  *     read once, since every test asks
+ * @param secrets this engine run's hold on the run's secret scope, shared with the run's report
+ *     listener; released when JUnit closes the root context's store
  */
 record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputException problem,
-    List<FixtureProvider<?>> providers, Redactor redactor, Path evidenceStaging, boolean environmentsKeyed) {
+    List<FixtureProvider<?>> providers, Redactor redactor, Path evidenceStaging, boolean environmentsKeyed,
+    RunSecrets.Lease secrets) implements AutoCloseable {
 
   static final Namespace NAMESPACE = Namespace.create("dev.invariantharness");
 
@@ -39,7 +42,11 @@ record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputExce
   }
 
   private static RunState create(ExtensionContext context) {
-    HarnessConfiguration config = HarnessConfiguration.of(context::getConfigurationParameter);
+    HarnessConfiguration given = HarnessConfiguration.of(context::getConfigurationParameter);
+    // The run's listener holds the same scope: what either reads as a secret, both hide. JUnit
+    // closes the lease with the engine's root context.
+    RunSecrets.Lease secrets = RunSecrets.lease(RunIdentity.of(given));
+    HarnessConfiguration config = given.withKnownSecrets(secrets.scope());
     GateInputs inputs = null;
     HarnessInputException problem = null;
     try {
@@ -53,7 +60,7 @@ record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputExce
     }
     Path staging = config.reportDirectory().toAbsolutePath().resolve(".staging").resolve(RunIdentity.of(config));
     return new RunState(config, inputs, problem, List.copyOf(providers), ReportPublisher.redactor(config), staging,
-        EnvironmentTemplates.keyed(config));
+        EnvironmentTemplates.keyed(config), secrets);
   }
 
   /**
@@ -68,6 +75,12 @@ record RunState(HarnessConfiguration config, GateInputs inputs, HarnessInputExce
           problem.problem() + " — the invariant gate cannot be judged, so every check fails until this is fixed", problem);
     }
     return inputs;
+  }
+
+  /** Releases the run's secret scope; JUnit calls this when the engine's root context closes. */
+  @Override
+  public void close() {
+    secrets.close();
   }
 
   /** The configuration as a test under {@code context} sees it: in its {@code @PerEnvironment} run's environment. */

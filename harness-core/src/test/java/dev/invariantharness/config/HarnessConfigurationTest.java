@@ -1,9 +1,11 @@
 package dev.invariantharness.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.evidence.KnownSecrets;
 import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.gate.GateInputs;
 import dev.invariantharness.gate.GateMode;
@@ -116,16 +118,42 @@ class HarnessConfigurationTest {
   }
 
   @Test
-  void aSecretReadFromAJUnitParameterIsRedactedByEveryRedactor() {
+  void aSecretReadFromAJUnitParameterIsRedactedByEveryRedactorOfItsRun() {
     String token = "junit-param-token-" + java.util.UUID.randomUUID();
-    Redactor builtBefore = Redactor.defaults().withPattern("never-matches-\\d{40}");
     HarnessConfiguration c = HarnessConfiguration.of(
         Map.of("invariant.harness.target.control.access-token", token), Map.of(), Map.of());
+    Redactor builtBefore = Redactor.defaults().withKnownSecrets(c.knownSecrets()).withPattern("never-matches-\\d{40}");
     assertThat(c.secretValues()).as("JUnit parameters cannot be listed up front").doesNotContain(token);
 
-    assertThat(c.secret("invariant.harness.target.control.access-token")).contains(token);
+    assertThat(c.withEnvironment("staging").secret("invariant.harness.target.control.access-token")).contains(token);
 
     assertThat(builtBefore.redact("echo " + token)).isEqualTo("echo " + Redactor.MARKER);
-    assertThat(Redactor.defaults().configuredOnly().redact("?t=" + token)).doesNotContain(token);
+    assertThat(builtBefore.configuredOnly().redact("?t=" + token)).doesNotContain(token);
+  }
+
+  @Test
+  void aSecretReadInOneRunIsNotRedactedByRedactorsOfOthers() {
+    String value = "plain-value-" + java.util.UUID.randomUUID();
+    HarnessConfiguration one = HarnessConfiguration.of(Map.of("invariant.harness.custom.key", value), Map.of(), Map.of());
+    HarnessConfiguration other = HarnessConfiguration.of(Map.of(), Map.of(), Map.of());
+
+    assertThat(one.secret("invariant.harness.custom.key")).contains(value);
+
+    assertThat(one.knownSecrets().size()).isEqualTo(1);
+    assertThat(Redactor.defaults().withKnownSecrets(other.knownSecrets()).redact(value)).isEqualTo(value);
+    assertThat(Redactor.defaults().redact(value)).as("the JVM-wide scope is not told").isEqualTo(value);
+  }
+
+  @Test
+  void aConfigurationGivenARunsScopeRemembersSecretsThere() {
+    KnownSecrets run = KnownSecrets.create();
+    HarnessConfiguration c = HarnessConfiguration.of(Map.of("invariant.harness.custom.key", "shared-value-1234"), Map.of(), Map.of())
+        .withKnownSecrets(run);
+
+    c.secret("invariant.harness.custom.key");
+
+    assertThat(c.knownSecrets()).isSameAs(run);
+    assertThat(Redactor.defaults().withKnownSecrets(run).redact("x shared-value-1234 y")).isEqualTo("x " + Redactor.MARKER + " y");
+    assertThatNullPointerException().isThrownBy(() -> c.withKnownSecrets(null)).withMessage("scope");
   }
 }

@@ -3,7 +3,6 @@ package dev.invariantharness.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import dev.invariantharness.evidence.internal.RegisteredSecrets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -126,17 +125,6 @@ class KnownSecretsTest {
 
     assertThat(run).hasToString("KnownSecrets[1 value(s)]");
     assertThat(KnownSecrets.processWide().toString()).startsWith("KnownSecrets[").endsWith(" value(s), process-wide]");
-  }
-
-  @Test
-  void theStaticEntryPointRegistersProcessWideFromItsMinimumLength() {
-    String eight = UUID.randomUUID().toString().substring(0, 8);
-    String seven = UUID.randomUUID().toString().substring(0, 7);
-    RegisteredSecrets.register(null, 4);
-    RegisteredSecrets.register(seven, 8);
-    RegisteredSecrets.register(eight, 8);
-
-    assertThat(Redactor.defaults().redact(eight + " " + seven)).isEqualTo("[REDACTED] " + seven);
   }
 
   @Test
