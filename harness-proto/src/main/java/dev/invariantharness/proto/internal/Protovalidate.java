@@ -21,15 +21,15 @@ import java.util.Set;
 
 /**
  * buf's {@code PROTOVALIDATE} lint rule: protovalidate rules ({@code (buf.validate.field)},
- * {@code (buf.validate.message).oneof}) that cannot be satisfied, contradict each other, do not
- * fit the field's type, or are redundant. The rules are read with the {@code buf/validate/validate.proto}
+ * {@code (buf.validate.message)}, {@code (buf.validate.predefined)}) that cannot be satisfied,
+ * contradict each other, do not fit the field's type, are redundant, or hold CEL that does not
+ * compile ({@link ProtovalidateCel}). The rules are read with the {@code buf/validate/validate.proto}
  * the checked files import (it is in the image), so the harness itself does not depend on a
  * protovalidate release.
  *
- * <p>Not checked (buf checks them): CEL expressions ({@code cel}, {@code cel_expression},
- * predefined rules), {@code example} values against the rules, and invalid durations and
- * timestamps inside rules. {@code pattern} is compiled with re2j, the Java port of the RE2 engine
- * Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
+ * <p>Not checked (buf checks them): {@code example} values against the rules, and invalid
+ * durations and timestamps inside rules. {@code pattern} is compiled with re2j, the Java port of
+ * the RE2 engine Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
  */
 final class Protovalidate {
 
@@ -37,6 +37,8 @@ final class Protovalidate {
   private static final int EXTENSION = 1159;
   private static final int FIELD_OPTIONS = 8;
   private static final int MESSAGE_OPTIONS = 7;
+  /** The extension number of {@code (buf.validate.predefined)} on field options. */
+  private static final int PREDEFINED = 1160;
 
   /** Reports a finding: the file, the span (null: none known) and the message. */
   interface Report {
@@ -45,11 +47,13 @@ final class Protovalidate {
 
   private final Descriptor fieldRules;
   private final Descriptor messageRules;
+  private final Descriptor predefinedRules;
   private final Report report;
 
-  private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Report report) {
+  private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Descriptor predefinedRules, Report report) {
     this.fieldRules = fieldRules;
     this.messageRules = messageRules;
+    this.predefinedRules = predefinedRules;
     this.report = report;
   }
 
@@ -57,19 +61,21 @@ final class Protovalidate {
   static void check(Image image, Report report) {
     Descriptor fieldRules = null;
     Descriptor messageRules = null;
+    Descriptor predefinedRules = null;
     for (ProtoFile file : image.allFiles().values()) {
       if (file.packageName().equals("buf.validate")) {
         Descriptor f = file.descriptor().findMessageTypeByName("FieldRules");
         if (f != null) {
           fieldRules = f;
           messageRules = file.descriptor().findMessageTypeByName("MessageRules");
+          predefinedRules = file.descriptor().findMessageTypeByName("PredefinedRules");
         }
       }
     }
     if (fieldRules == null) {
       return;
     }
-    Protovalidate rules = new Protovalidate(fieldRules, messageRules, report);
+    Protovalidate rules = new Protovalidate(fieldRules, messageRules, predefinedRules, report);
     for (El.Message m : image.messages()) {
       rules.message(m);
     }
@@ -78,12 +84,17 @@ final class Protovalidate {
     }
     for (El.Field f : image.extensions()) {
       rules.field(f);
+      rules.predefined(f);
     }
   }
 
   /** The extension's value in {@code options} (unknown to protobuf-java), parsed as {@code type}; null when unset. */
   private static DynamicMessage extension(Message options, Descriptor type) {
-    UnknownFieldSet.Field raw = options.getUnknownFields().getField(EXTENSION);
+    return extension(options, EXTENSION, type);
+  }
+
+  private static DynamicMessage extension(Message options, int number, Descriptor type) {
+    UnknownFieldSet.Field raw = options.getUnknownFields().getField(number);
     if (raw == null || raw.getLengthDelimitedList().isEmpty()) {
       return null;
     }
@@ -105,8 +116,97 @@ final class Protovalidate {
       return;
     }
     DynamicMessage rules = extension(m.d().toProto().getOptions(), messageRules);
+    if (rules == null) {
+      return;
+    }
+    oneofRules(m, rules);
+    List<Integer> base = El.child(m.path(), MESSAGE_OPTIONS, EXTENSION);
+    String parent = "message " + q(m.d().getName());
+    cel(rules, () -> ProtovalidateCel.forMessage(m.d()), parent, "M" + parent.substring(1), "(buf.validate.message)",
+        (number, index, message) -> report.add(m.file(),
+            m.file().optionSpan(El.child(base, number, index), base.size(), messageRules), message));
+  }
+
+  /** Where a CEL finding goes: the number of {@code cel} or {@code cel_expression}, the rule's index, the message. */
+  private interface CelAt {
+    void add(int number, int index, String message);
+  }
+
+  /** The {@code cel} and {@code cel_expression} rules of {@code rules} (message or field rules), checked as buf does. */
+  private static void cel(Message rules, java.util.function.Supplier<dev.cel.compiler.CelCompiler> environment,
+      String parent, String parentCapitalized, String rulesName, CelAt at) {
+    FieldDescriptor celField = rules.getDescriptorForType().findFieldByName("cel");
+    FieldDescriptor expressionField = rules.getDescriptorForType().findFieldByName("cel_expression");
+    List<ProtovalidateCel.Rule> cel = celRules(rules, celField);
+    List<ProtovalidateCel.Rule> expressions = new ArrayList<>();
+    if (expressionField != null && expressionField.isRepeated()) {
+      for (int i = 0; i < rules.getRepeatedFieldCount(expressionField); i++) {
+        expressions.add(new ProtovalidateCel.Rule("", "", String.valueOf(rules.getRepeatedField(expressionField, i))));
+      }
+    }
+    if (cel.isEmpty() && expressions.isEmpty()) {
+      return;
+    }
+    dev.cel.compiler.CelCompiler compiler = environment.get();
+    ProtovalidateCel.check(compiler, cel, parent, parentCapitalized, rulesName + ".cel", false,
+        (index, message) -> at.add(celField.getNumber(), index, message));
+    if (!expressions.isEmpty()) {
+      ProtovalidateCel.check(compiler, expressions, parent, parentCapitalized, rulesName + ".cel_expression", true,
+          (index, message) -> at.add(expressionField.getNumber(), index, message));
+    }
+  }
+
+  /** The {@code buf.validate.Rule} entries of a repeated {@code cel} field; empty when there is none. */
+  private static List<ProtovalidateCel.Rule> celRules(Message rules, FieldDescriptor celField) {
+    List<ProtovalidateCel.Rule> out = new ArrayList<>();
+    if (celField == null || !celField.isRepeated() || celField.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+      return out;
+    }
+    for (int i = 0; i < rules.getRepeatedFieldCount(celField); i++) {
+      Message rule = (Message) rules.getRepeatedField(celField, i);
+      out.add(new ProtovalidateCel.Rule(string(rule, "id"), string(rule, "message"), string(rule, "expression")));
+    }
+    return out;
+  }
+
+  private static String string(Message m, String name) {
+    Object v = get(m, name);
+    return v instanceof String s ? s : "";
+  }
+
+  // ---- (buf.validate.predefined) on extensions of buf.validate.*Rules
+
+  private void predefined(El.Field f) {
+    if (predefinedRules == null) {
+      return;
+    }
+    Descriptor extended = f.d().getContainingType();
+    if (!extended.getFile().getPackage().equals("buf.validate") || !extended.getName().endsWith("Rules")
+        || extended.getContainingType() != null) {
+      return;
+    }
+    DynamicMessage rules = extension(f.d().toProto().getOptions(), PREDEFINED, predefinedRules);
+    if (rules == null) {
+      return;
+    }
+    FieldDescriptor celField = predefinedRules.findFieldByName("cel");
+    List<ProtovalidateCel.Rule> cel = celRules(rules, celField);
+    if (cel.isEmpty()) {
+      return;
+    }
+    dev.cel.compiler.CelCompiler compiler = ProtovalidateCel.forPredefined(f.d());
+    if (compiler == null) {
+      return;
+    }
+    List<Integer> base = El.child(f.path(), FIELD_OPTIONS, PREDEFINED);
+    ProtovalidateCel.check(compiler, cel, "extension field", "Extension field", "(buf.validate.predefined).cel", false,
+        (index, message) -> report.add(f.file(),
+            f.file().optionSpan(El.child(base, celField.getNumber(), index), base.size(), predefinedRules), message));
+  }
+
+  private void oneofRules(El.Message m, DynamicMessage rules) {
     FieldDescriptor oneofField = messageRules.findFieldByName("oneof");
-    if (rules == null || oneofField == null || !oneofField.isRepeated()) {
+    if (oneofField == null || !oneofField.isRepeated()) {
       return;
     }
     List<Integer> base = El.child(m.path(), MESSAGE_OPTIONS, EXTENSION);
@@ -291,6 +391,8 @@ final class Protovalidate {
           + field.getRealContainingOneof().getName() + "). Oneof fields must not have " + adder.rule(required) + ".", required);
     }
     checkFlags(adder, rules, field, required, ignore);
+    cel(rules, () -> ProtovalidateCel.forField(field, !expectRepeated), "field " + adder.name(), "Field " + adder.name(),
+        adder.rule(), (number, index, message) -> adder.add(message, number, index));
     FieldDescriptor typeRules = typeRules(rules);
     if (typeRules == null) {
       return;
