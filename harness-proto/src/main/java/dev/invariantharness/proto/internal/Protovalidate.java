@@ -27,8 +27,9 @@ import java.util.Set;
  * the checked files import (it is in the image), so the harness itself does not depend on a
  * protovalidate release.
  *
- * <p>Not checked (buf checks them): {@code example} values against the rules, and invalid
- * durations and timestamps inside rules. {@code pattern} is compiled with re2j, the Java port of
+ * <p>{@code example} values are validated against the field's rules ({@link ProtovalidateExamples}).
+ * Not checked (buf checks them): examples that are messages, and invalid durations and timestamps
+ * inside rules. {@code pattern} is compiled with re2j, the Java port of
  * the RE2 engine Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
  */
 final class Protovalidate {
@@ -49,6 +50,7 @@ final class Protovalidate {
   private final Descriptor messageRules;
   private final Descriptor predefinedRules;
   private final Report report;
+  private final ProtovalidateExamples examples = new ProtovalidateExamples();
 
   private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Descriptor predefinedRules, Report report) {
     this.fieldRules = fieldRules;
@@ -415,6 +417,7 @@ final class Protovalidate {
     if (!typeMatches(adder, field, typeRules, expectRepeated)) {
       return;
     }
+    checkExamples(adder, rules, typed, typeNumber, parentMap, field);
     switch (typeRules.getName()) {
       case "float", "double" -> {
         checkNumeric(adder, typed, typeNumber);
@@ -431,6 +434,29 @@ final class Protovalidate {
         // bool has only const
       }
     }
+  }
+
+  /** buf's checkExampleValues: each {@code example} must pass the field's rules, when it has any besides examples. */
+  private void checkExamples(Adder adder, Message rules, Message typed, int typeNumber, FieldDescriptor parentMap,
+      FieldDescriptor field) {
+    FieldDescriptor exampleField = typed.getDescriptorForType().findFieldByName("example");
+    if (exampleField == null || !exampleField.isRepeated() || typed.getRepeatedFieldCount(exampleField) == 0) {
+      return;
+    }
+    FieldDescriptor celField = rules.getDescriptorForType().findFieldByName("cel");
+    boolean hasRules = celField != null && celField.isRepeated() && rules.getRepeatedFieldCount(celField) > 0;
+    for (FieldDescriptor set : typed.getAllFields().keySet()) {
+      hasRules |= !set.equals(exampleField);
+    }
+    if (!hasRules) {
+      return;
+    }
+    Descriptor containing = adder.field.message() != null ? adder.field.message().d() : null;
+    if (containing == null || field.isExtension()) {
+      return;
+    }
+    examples.check((List<?>) typed.getField(exampleField), containing, parentMap, field,
+        (index, message) -> adder.add(message, typeNumber, exampleField.getNumber(), index));
   }
 
   private FieldDescriptor typeRules(Message rules) {

@@ -1,0 +1,193 @@
+package dev.invariantharness.proto.internal;
+
+import build.buf.protovalidate.Validator;
+import build.buf.protovalidate.ValidatorFactory;
+import build.buf.protovalidate.Violation;
+import build.buf.protovalidate.exceptions.CompilationException;
+import build.buf.protovalidate.exceptions.ValidationException;
+import build.buf.validate.FieldPathElement;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * buf's check of {@code example} values: each example of a field's type rules is set on an
+ * otherwise empty instance of the field's message and validated with protovalidate; a violation on
+ * that field (its items, map keys or map values) is a finding at the example, worded as buf words
+ * it. protovalidate-java runs the rules here, as protovalidate-go does for buf; both implement the
+ * same rule ids and messages and pass the same conformance suite.
+ *
+ * <p>Examples that are messages ({@code duration}, {@code timestamp}, {@code any},
+ * {@code field_mask}) are not checked: buf prints them with Go's {@code %v} of a message, whose
+ * spacing Go's protobuf runtime randomises, so no printing could agree with it.
+ */
+final class ProtovalidateExamples {
+
+  /** Receives a finding at the example with {@code index}. */
+  interface At {
+    void add(int index, String message);
+  }
+
+  private static final Set<String> WRAPPERS = Set.of("google.protobuf.FloatValue", "google.protobuf.DoubleValue",
+      "google.protobuf.Int32Value", "google.protobuf.Int64Value", "google.protobuf.UInt32Value",
+      "google.protobuf.UInt64Value", "google.protobuf.BoolValue", "google.protobuf.StringValue",
+      "google.protobuf.BytesValue");
+
+  private final Validator validator = ValidatorFactory.newBuilder().build();
+
+  /**
+   * Checks {@code examples} of {@code field} in {@code containing}; {@code parentMap} is the map
+   * field when {@code field} is its entry's key or value, else null.
+   */
+  void check(List<?> examples, Descriptor containing, FieldDescriptor parentMap, FieldDescriptor field, At at) {
+    for (int index = 0; index < examples.size(); index++) {
+      Object example = examples.get(index);
+      if (example instanceof Message) {
+        return;
+      }
+      DynamicMessage candidate;
+      try {
+        candidate = withExample(containing, parentMap, field, example);
+      } catch (IllegalArgumentException | InvalidProtocolBufferException e) {
+        return;
+      }
+      List<Violation> violations;
+      try {
+        violations = validator.validate(candidate).getViolations();
+      } catch (CompilationException e) {
+        // CEL that does not compile is reported by the CEL half of the rule; buf stops here too
+        return;
+      } catch (ValidationException | RuntimeException e) {
+        return;
+      }
+      for (Violation violation : violations) {
+        build.buf.validate.Violation proto = violation.toProto();
+        if (onField(proto, parentMap, field)) {
+          at.add(index, "\"" + goValue(example, field) + "\" is an example value but does not satisfy rule "
+              + Text.q(proto.getRuleId()) + ": " + proto.getMessage());
+        }
+      }
+    }
+  }
+
+  private static DynamicMessage withExample(Descriptor containing, FieldDescriptor parentMap, FieldDescriptor field,
+      Object example) throws InvalidProtocolBufferException {
+    DynamicMessage.Builder message = DynamicMessage.newBuilder(containing);
+    if (parentMap != null) {
+      Descriptor entryType = parentMap.getMessageType();
+      DynamicMessage.Builder entry = DynamicMessage.newBuilder(entryType);
+      FieldDescriptor key = entryType.findFieldByNumber(1);
+      FieldDescriptor value = entryType.findFieldByNumber(2);
+      entry.setField(key, field.getNumber() == 1 ? value(field, example) : key.getDefaultValue());
+      entry.setField(value, field.getNumber() == 2 ? value(field, example) : defaultOf(value));
+      message.addRepeatedField(parentMap, entry.build());
+    } else if (field.isRepeated()) {
+      message.addRepeatedField(field, value(field, example));
+    } else {
+      message.setField(field, value(field, example));
+    }
+    return message.build();
+  }
+
+  private static Object defaultOf(FieldDescriptor f) {
+    return f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        ? DynamicMessage.getDefaultInstance(f.getMessageType()) : f.getDefaultValue();
+  }
+
+  /** The example as the field's value: an enum number as the enum value, a scalar inside its wrapper. */
+  private static Object value(FieldDescriptor field, Object example) throws InvalidProtocolBufferException {
+    if (field.getJavaType() == FieldDescriptor.JavaType.ENUM) {
+      return field.getEnumType().findValueByNumberCreatingIfUnknown(((Number) example).intValue());
+    }
+    if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+      Descriptor type = field.getMessageType();
+      if (!WRAPPERS.contains(type.getFullName())) {
+        throw new IllegalArgumentException("not a wrapper");
+      }
+      FieldDescriptor inner = type.findFieldByName("value");
+      Object wrapped = example;
+      if (type.getFullName().equals("google.protobuf.FloatValue") && example instanceof Double d) {
+        wrapped = d.floatValue();
+      }
+      return DynamicMessage.newBuilder(type).setField(inner, wrapped).build();
+    }
+    return example;
+  }
+
+  /** buf's violation filter: the violation is on the field itself, one of its items, or its map keys / values. */
+  private static boolean onField(build.buf.validate.Violation violation, FieldDescriptor parentMap, FieldDescriptor field) {
+    List<FieldPathElement> elements = violation.getField().getElementsList();
+    if (elements.size() != 1) {
+      return false;
+    }
+    FieldPathElement element = elements.get(0);
+    if (parentMap != null) {
+      boolean subscripted = element.getSubscriptCase() != FieldPathElement.SubscriptCase.SUBSCRIPT_NOT_SET;
+      boolean index = element.getSubscriptCase() == FieldPathElement.SubscriptCase.INDEX;
+      boolean forKey = field.getNumber() == 1;
+      return violation.getForKey() == forKey && element.getFieldNumber() == parentMap.getNumber() && subscripted && !index;
+    }
+    if (field.isRepeated()) {
+      return element.getFieldNumber() == field.getNumber()
+          && element.getSubscriptCase() == FieldPathElement.SubscriptCase.INDEX;
+    }
+    return element.getFieldNumber() == field.getNumber()
+        && element.getSubscriptCase() == FieldPathElement.SubscriptCase.SUBSCRIPT_NOT_SET;
+  }
+
+  /** Go's {@code %v} of the example as protovalidate-go holds it. */
+  static String goValue(Object example, FieldDescriptor field) {
+    if (example instanceof ByteString bytes) {
+      StringBuilder out = new StringBuilder("[");
+      for (int i = 0; i < bytes.size(); i++) {
+        out.append(i == 0 ? "" : " ").append(bytes.byteAt(i) & 0xff);
+      }
+      return out.append(']').toString();
+    }
+    if (example instanceof Float f) {
+      return goFloat(new BigDecimal(Float.toString(f)), f.isNaN(), f.isInfinite(), f > 0);
+    }
+    if (example instanceof Double d) {
+      return goFloat(d.isNaN() || d.isInfinite() ? null : new BigDecimal(Double.toString(d)), d.isNaN(), d.isInfinite(), d > 0);
+    }
+    boolean unsigned = switch (field.getType()) {
+      case UINT32, FIXED32, UINT64, FIXED64 -> true;
+      default -> false;
+    };
+    if (unsigned && example instanceof Integer i) {
+      return Integer.toUnsignedString(i);
+    }
+    if (unsigned && example instanceof Long l) {
+      return Long.toUnsignedString(l);
+    }
+    return String.valueOf(example);
+  }
+
+  /** Go's {@code %v} of a float ({@code %g}, shortest): the shortest digits, in %e form below 1e-4 or from 1e6 on. */
+  private static String goFloat(BigDecimal value, boolean nan, boolean infinite, boolean positive) {
+    if (nan) {
+      return "NaN";
+    }
+    if (infinite) {
+      return positive ? "+Inf" : "-Inf";
+    }
+    if (value.signum() == 0) {
+      return value.toString().startsWith("-") ? "-0" : "0";
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    int exponent = stripped.precision() - stripped.scale() - 1;
+    if (exponent < -4 || exponent >= 6) {
+      String digits = stripped.unscaledValue().abs().toString();
+      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String exp = String.format("%02d", Math.abs(exponent));
+      return (stripped.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+    }
+    return stripped.toPlainString();
+  }
+}
