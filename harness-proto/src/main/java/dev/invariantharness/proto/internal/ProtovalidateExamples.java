@@ -7,12 +7,19 @@ import build.buf.protovalidate.exceptions.CompilationException;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPathElement;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -46,6 +53,21 @@ final class ProtovalidateExamples {
    * field when {@code field} is its entry's key or value, else null.
    */
   void check(List<?> examples, Descriptor containing, FieldDescriptor parentMap, FieldDescriptor field, At at) {
+    FieldDescriptor checked = parentMap != null ? parentMap : field;
+    Descriptor alone;
+    try {
+      alone = withRulesOf(containing, checked.getNumber());
+    } catch (DescriptorValidationException | RuntimeException e) {
+      return;
+    }
+    FieldDescriptor checkedAlone = alone.findFieldByNumber(checked.getNumber());
+    if (parentMap != null) {
+      parentMap = checkedAlone;
+      field = checkedAlone.getMessageType().findFieldByNumber(field.getNumber());
+    } else {
+      field = checkedAlone;
+    }
+    containing = alone;
     for (int index = 0; index < examples.size(); index++) {
       Object example = examples.get(index);
       if (example instanceof Message) {
@@ -74,6 +96,61 @@ final class ProtovalidateExamples {
         }
       }
     }
+  }
+
+  /**
+   * {@code message} with the protovalidate rules of all its other fields, of its oneofs and of
+   * itself removed. buf validates with a filter that evaluates the one field only, so CEL that does
+   * not compile elsewhere in the message does not keep its examples from being checked;
+   * protovalidate-java has no such filter and compiles the whole message first.
+   */
+  private static Descriptor withRulesOf(Descriptor message, int fieldNumber) throws DescriptorValidationException {
+    FileDescriptorProto.Builder file = message.getFile().toProto().toBuilder();
+    List<String> names = new ArrayList<>();
+    for (Descriptor d = message; d != null; d = d.getContainingType()) {
+      names.add(0, d.getName());
+    }
+    DescriptorProto.Builder target = null;
+    for (DescriptorProto.Builder candidate : file.getMessageTypeBuilderList()) {
+      if (candidate.getName().equals(names.get(0))) {
+        target = candidate;
+      }
+    }
+    for (int i = 1; i < names.size() && target != null; i++) {
+      DescriptorProto.Builder parent = target;
+      target = null;
+      for (DescriptorProto.Builder candidate : parent.getNestedTypeBuilderList()) {
+        if (candidate.getName().equals(names.get(i))) {
+          target = candidate;
+        }
+      }
+    }
+    if (target == null) {
+      throw new IllegalStateException("message " + message.getFullName() + " not found in its file");
+    }
+    target.getOptionsBuilder().setUnknownFields(without(target.getOptions().getUnknownFields()));
+    for (FieldDescriptorProto.Builder f : target.getFieldBuilderList()) {
+      if (f.getNumber() != fieldNumber && f.hasOptions()) {
+        f.getOptionsBuilder().setUnknownFields(without(f.getOptions().getUnknownFields()));
+      }
+    }
+    for (var oneof : target.getOneofDeclBuilderList()) {
+      if (oneof.hasOptions()) {
+        oneof.getOptionsBuilder().setUnknownFields(without(oneof.getOptions().getUnknownFields()));
+      }
+    }
+    FileDescriptor built = FileDescriptor.buildFrom(file.build(),
+        message.getFile().getDependencies().toArray(new FileDescriptor[0]));
+    Descriptor out = built.findMessageTypeByName(names.get(0));
+    for (int i = 1; i < names.size(); i++) {
+      out = out.findNestedTypeByName(names.get(i));
+    }
+    return out;
+  }
+
+  /** The options' unknown fields without protovalidate's extension (1159 on every options message). */
+  private static UnknownFieldSet without(UnknownFieldSet fields) {
+    return fields.toBuilder().clearField(1159).build();
   }
 
   private static DynamicMessage withExample(Descriptor containing, FieldDescriptor parentMap, FieldDescriptor field,
