@@ -49,7 +49,8 @@ final class ProtovalidateExamples {
       "google.protobuf.UInt64Value", "google.protobuf.BoolValue", "google.protobuf.StringValue",
       "google.protobuf.BytesValue");
 
-  private final Validator validator = ValidatorFactory.newBuilder().build();
+  /** Built on the first example: a lint without examples never loads protovalidate's CEL runtime. */
+  private Validator validator;
 
   /**
    * Checks {@code examples} of {@code field} in {@code containing}; {@code parentMap} is the map
@@ -81,6 +82,9 @@ final class ProtovalidateExamples {
       }
       List<Violation> violations;
       try {
+        if (validator == null) {
+          validator = ValidatorFactory.newBuilder().build();
+        }
         violations = validator.validate(candidate).getViolations();
       } catch (CompilationException e) {
         // CEL that does not compile is reported by the CEL half of the rule; buf stops here too
