@@ -1009,7 +1009,7 @@ lint("l_pv_predefined_legal_ok", {
         """),
     P + "user.proto": PVH + 'import "acme/foo/v1/rules.proto";\nimport "google/protobuf/timestamp.proto";\n\n' + d("""
         message User {
-          string handle = 1 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.(max_runes) = 30];
+          string handle = 1 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.(max_runes) = 30, (buf.validate.field).string.example = "good-slug"];
           google.protobuf.Timestamp born = 2 [(buf.validate.field).timestamp.(after_2000) = true];
           uint32 slot = 3 [(buf.validate.field).uint32.(even_below) = 100];
           repeated string tags = 4 [(buf.validate.field).repeated.(at_least) = 1];
@@ -1017,6 +1017,29 @@ lint("l_pv_predefined_legal_ok", {
         """),
 }, yaml=PV_YAML)
 CASES["l_pv_predefined_legal_ok"]["protovalidate.txt"] = PV_NOTE
+lint("l_pv_examples_predefined", {
+    P + "rules.proto": PV2H + "\n" + d("""
+        extend buf.validate.StringRules {
+          optional bool slug = 80048960 [(buf.validate.predefined).cel = {
+            id: "string.slug"
+            message: "must be a slug"
+            expression: "!rule || this.matches('^[a-z0-9-]+$')"
+          }];
+        }
+
+        extend buf.validate.UInt32Rules {
+          optional uint32 even_below = 80048963 [(buf.validate.predefined).cel = {id: "uint32.even_below", expression: "this % 2u == 0u && this < rule && !has(rules.const)"}];
+        }
+        """),
+    P + "user.proto": PVH + 'import "acme/foo/v1/rules.proto";\n\n' + d("""
+        message User {
+          string handle = 1 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.example = "Not A Slug"];
+          uint32 slot = 2 [(buf.validate.field).uint32.(even_below) = 100, (buf.validate.field).uint32.example = 3, (buf.validate.field).uint32.example = 4];
+          string other = 3 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.min_len = 5, (buf.validate.field).string.example = "ab"];
+        }
+        """),
+}, yaml=PV_YAML)
+CASES["l_pv_examples_predefined"]["protovalidate.txt"] = PV_NOTE
 
 pv("l_pv_examples", """
 message Profile {

@@ -50,13 +50,15 @@ final class Protovalidate {
   private final Descriptor messageRules;
   private final Descriptor predefinedRules;
   private final Report report;
-  private final ProtovalidateExamples examples = new ProtovalidateExamples();
+  private final ProtovalidateExamples examples;
 
-  private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Descriptor predefinedRules, Report report) {
+  private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Descriptor predefinedRules,
+      java.util.Collection<com.google.protobuf.Descriptors.FileDescriptor> files, Report report) {
     this.fieldRules = fieldRules;
     this.messageRules = messageRules;
     this.predefinedRules = predefinedRules;
     this.report = report;
+    this.examples = new ProtovalidateExamples(files);
   }
 
   /** Checks every target message and field of {@code image}; nothing when no file imports protovalidate. */
@@ -77,7 +79,11 @@ final class Protovalidate {
     if (fieldRules == null) {
       return;
     }
-    Protovalidate rules = new Protovalidate(fieldRules, messageRules, predefinedRules, report);
+    List<com.google.protobuf.Descriptors.FileDescriptor> files = new ArrayList<>();
+    for (ProtoFile file : image.allFiles().values()) {
+      files.add(file.descriptor());
+    }
+    Protovalidate rules = new Protovalidate(fieldRules, messageRules, predefinedRules, files, report);
     for (El.Message m : image.messages()) {
       rules.message(m);
     }
@@ -448,6 +454,8 @@ final class Protovalidate {
     for (FieldDescriptor set : typed.getAllFields().keySet()) {
       hasRules |= !set.equals(exampleField);
     }
+    // a predefined rule is an extension of the rules message, unknown to the image's descriptors
+    hasRules |= !typed.getUnknownFields().asMap().isEmpty();
     if (!hasRules) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.invariantharness.proto.internal;
 
+import build.buf.protovalidate.Config;
 import build.buf.protovalidate.Validator;
 import build.buf.protovalidate.ValidatorFactory;
 import build.buf.protovalidate.Violation;
@@ -15,12 +16,15 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import com.google.protobuf.UnknownFieldSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -51,6 +55,103 @@ final class ProtovalidateExamples {
 
   /** Built on the first example: a lint without examples never loads protovalidate's CEL runtime. */
   private Validator validator;
+  private final java.util.Collection<FileDescriptor> files;
+
+  /** {@code files}: every file of the image, whose extensions of {@code buf.validate.*Rules} are predefined rules. */
+  ProtovalidateExamples(java.util.Collection<FileDescriptor> files) {
+    this.files = files;
+  }
+
+  /**
+   * protovalidate-java with the image's predefined rules: their extensions, rebuilt against the
+   * {@code buf.validate} descriptors protovalidate-java was compiled with (an extension registry
+   * matches the extended message by identity, not by name).
+   */
+  private Validator validator() {
+    if (validator == null) {
+      ExtensionRegistry registry = ExtensionRegistry.newInstance();
+      Map<String, FileDescriptor> rebuilt = new HashMap<>();
+      for (FileDescriptor file : files) {
+        if (file.getName().equals(VALIDATE_PROTO)) {
+          continue;
+        }
+        List<FieldDescriptor> extensions = new ArrayList<>(file.getExtensions());
+        List<Descriptor> queue = new ArrayList<>(file.getMessageTypes());
+        while (!queue.isEmpty()) {
+          Descriptor d = queue.remove(queue.size() - 1);
+          extensions.addAll(d.getExtensions());
+          queue.addAll(d.getNestedTypes());
+        }
+        for (FieldDescriptor extension : extensions) {
+          if (!extension.getContainingType().getFullName().startsWith("buf.validate.")) {
+            continue;
+          }
+          try {
+            FileDescriptor own = rebuild(file, rebuilt);
+            FieldDescriptor match = findExtension(own, extension.getFullName());
+            if (match != null) {
+              if (match.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+                registry.add(match, DynamicMessage.getDefaultInstance(match.getMessageType()));
+              } else {
+                registry.add(match);
+              }
+            }
+          } catch (DescriptorValidationException | RuntimeException e) {
+            // a predefined rule that cannot be rebuilt is left out: its examples go unchecked
+          }
+        }
+      }
+      validator = ValidatorFactory.newBuilder()
+          .withConfig(Config.newBuilder().setExtensionRegistry(registry).build())
+          .build();
+    }
+    return validator;
+  }
+
+  private static final String VALIDATE_PROTO = "buf/validate/validate.proto";
+
+  /** {@code file} built again on protovalidate-java's {@code buf/validate/validate.proto} (files not importing it stay). */
+  private static FileDescriptor rebuild(FileDescriptor file, Map<String, FileDescriptor> rebuilt)
+      throws DescriptorValidationException {
+    if (file.getName().equals(VALIDATE_PROTO)) {
+      return build.buf.validate.ValidateProto.getDescriptor();
+    }
+    FileDescriptor done = rebuilt.get(file.getName());
+    if (done != null) {
+      return done;
+    }
+    List<FileDescriptor> dependencies = new ArrayList<>();
+    boolean changed = false;
+    for (FileDescriptor dependency : file.getDependencies()) {
+      FileDescriptor own = rebuild(dependency, rebuilt);
+      changed |= own != dependency;
+      dependencies.add(own);
+    }
+    FileDescriptor out = changed
+        ? FileDescriptor.buildFrom(file.toProto(), dependencies.toArray(new FileDescriptor[0]))
+        : file;
+    rebuilt.put(file.getName(), out);
+    return out;
+  }
+
+  private static FieldDescriptor findExtension(FileDescriptor file, String fullName) {
+    for (FieldDescriptor e : file.getExtensions()) {
+      if (e.getFullName().equals(fullName)) {
+        return e;
+      }
+    }
+    List<Descriptor> queue = new ArrayList<>(file.getMessageTypes());
+    while (!queue.isEmpty()) {
+      Descriptor d = queue.remove(queue.size() - 1);
+      for (FieldDescriptor e : d.getExtensions()) {
+        if (e.getFullName().equals(fullName)) {
+          return e;
+        }
+      }
+      queue.addAll(d.getNestedTypes());
+    }
+    return null;
+  }
 
   /**
    * Checks {@code examples} of {@code field} in {@code containing}; {@code parentMap} is the map
@@ -82,10 +183,7 @@ final class ProtovalidateExamples {
       }
       List<Violation> violations;
       try {
-        if (validator == null) {
-          validator = ValidatorFactory.newBuilder().build();
-        }
-        violations = validator.validate(candidate).getViolations();
+        violations = validator().validate(candidate).getViolations();
       } catch (CompilationException e) {
         // CEL that does not compile is reported by the CEL half of the rule; buf stops here too
         return;
