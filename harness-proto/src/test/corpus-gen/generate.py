@@ -1120,6 +1120,34 @@ CASES["l_pv_examples_message_values"]["known-difference.txt"] = (
     "changes from run to run); the harness prints it in protobuf text format (`seconds: 5 nanos: 3`). Rule ids,\n"
     "positions, end positions and the rule's own message agree; only that value differs.\n")
 
+pv("l_pv_invalid_durations_timestamps", """
+message Window {
+  google.protobuf.Duration a = 1 [(buf.validate.field).duration = {gt: {seconds: 1, nanos: -5}}];
+  google.protobuf.Duration b = 2 [(buf.validate.field).duration = {lt: {nanos: 1000000000}}];
+  google.protobuf.Duration c = 3 [(buf.validate.field).duration = {const: {seconds: 9223372037}}];
+  google.protobuf.Timestamp d = 4 [(buf.validate.field).timestamp = {gt: {seconds: -62135596801}}];
+  google.protobuf.Timestamp e = 5 [(buf.validate.field).timestamp = {lte: {seconds: 253402300800}}];
+  google.protobuf.Timestamp f = 6 [(buf.validate.field).timestamp = {gte: {nanos: -1}}];
+  google.protobuf.Timestamp g = 7 [(buf.validate.field).timestamp = {within: {seconds: -5}}];
+  google.protobuf.Timestamp h = 8 [(buf.validate.field).timestamp = {within: {seconds: 1, nanos: -1}}];
+  google.protobuf.Timestamp i = 9 [(buf.validate.field).timestamp = {within: {}}];
+  google.protobuf.Duration j = 10 [(buf.validate.field).duration = {gt: {seconds: 1, nanos: -5}, lt: {seconds: 1, nanos: -5}}];
+  google.protobuf.Duration k = 11 [(buf.validate.field).duration = {gt: {seconds: -1, nanos: 5}}];
+  google.protobuf.Duration l = 12 [(buf.validate.field).duration = {const: {seconds: 1, nanos: -1}, gt: {seconds: 2}}];
+}
+""", header=PVH_WKT)
+pv("l_pv_duration_timestamp_edges_ok", """
+message Window {
+  google.protobuf.Duration a = 1 [(buf.validate.field).duration = {lte: {seconds: 9223372036, nanos: 854775428}}];
+  google.protobuf.Duration b = 2 [(buf.validate.field).duration = {gte: {seconds: -9223372036, nanos: -854775428}}];
+  google.protobuf.Duration c = 3 [(buf.validate.field).duration = {gt: {nanos: 999999999}, lt: {seconds: 5}}];
+  google.protobuf.Timestamp d = 4 [(buf.validate.field).timestamp = {gte: {seconds: -62135596800}}];
+  google.protobuf.Timestamp e = 5 [(buf.validate.field).timestamp = {lte: {seconds: 253402300799, nanos: 999999999}}];
+  google.protobuf.Timestamp f = 6 [(buf.validate.field).timestamp = {within: {nanos: 1}}];
+  google.protobuf.Duration g = 7 [(buf.validate.field).duration = {gt: {seconds: -3, nanos: -5}}];
+}
+""", header=PVH_WKT)
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)

@@ -28,8 +28,7 @@ import java.util.Set;
  * protovalidate release.
  *
  * <p>{@code example} values are validated against the field's rules ({@link ProtovalidateExamples}).
- * Not checked (buf checks them): examples that are messages, and invalid durations and timestamps
- * inside rules. {@code pattern} is compiled with re2j, the Java port of
+ * Durations and timestamps inside rules must be valid values. {@code pattern} is compiled with re2j, the Java port of
  * the RE2 engine Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
  */
 final class Protovalidate {
@@ -630,10 +629,33 @@ final class Protovalidate {
 
   /** const with other rules, and bounds that are equal (a single value, or none at all). */
   private void checkNumeric(Adder adder, Message rules, int typeNumber) {
-    checkConst(adder, rules, typeNumber);
+    // a duration or timestamp that is no valid value is reported and then left out, as buf does
+    Set<FieldDescriptor> invalid = new HashSet<>();
+    String rulesType = rules.getDescriptorForType().getName();
+    if (rulesType.equals("DurationRules") || rulesType.equals("TimestampRules")) {
+      for (var e : rules.getAllFields().entrySet()) {
+        FieldDescriptor f = e.getKey();
+        if (!List.of("const", "gt", "gte", "lt", "lte").contains(f.getName()) || !(e.getValue() instanceof Message value)) {
+          continue;
+        }
+        String problem = rulesType.equals("DurationRules") ? durationProblem(value) : timestampProblem(value);
+        if (problem != null) {
+          invalid.add(f);
+          adder.add("Field " + adder.name() + " has an invalid " + adder.rule(typeNumber, f.getNumber()) + ": " + problem
+              + ".", typeNumber, f.getNumber());
+        }
+      }
+    }
+    FieldDescriptor constant = rules.getDescriptorForType().findFieldByName("const");
+    if (constant == null || !invalid.contains(constant)) {
+      checkConst(adder, rules, typeNumber);
+    }
     FieldDescriptor lower = null;
     FieldDescriptor upper = null;
     for (FieldDescriptor f : rules.getAllFields().keySet()) {
+      if (invalid.contains(f)) {
+        continue;
+      }
       switch (f.getName()) {
         case "gt", "gte" -> lower = f;
         case "lt", "lte" -> upper = f;
@@ -857,6 +879,85 @@ final class Protovalidate {
       adder.addAll("Field " + adder.name() + " has both " + adder.rule(gtNow) + " and " + adder.rule(ltNow)
           + ". A timestamp cannot be both before and after validation time.", gtNow, ltNow);
     }
+    if (get(rules, "within") instanceof Message within) {
+      int withinNumber = number(rules.getDescriptorForType(), "within");
+      String problem = durationProblem(within);
+      if (problem != null) {
+        adder.add("Field " + adder.name() + " has an invalid " + adder.rule(typeNumber, withinNumber) + ": " + problem + ".",
+            typeNumber, withinNumber);
+      } else if (seconds(within) <= 0 && nanos(within) <= 0) {
+        adder.add("Field " + adder.name() + " must have a positive " + adder.rule(typeNumber, withinNumber) + " ("
+            + goText(seconds(within), nanos(within)) + ").", typeNumber, withinNumber);
+      }
+    }
+  }
+
+  /** Go's text of a Duration or Timestamp as buf's %v prints it: {@code seconds:1 nanos:-5}, empty when both are zero. */
+  private static String goText(long seconds, int nanos) {
+    List<String> parts = new ArrayList<>();
+    if (seconds != 0) {
+      parts.add("seconds:" + seconds);
+    }
+    if (nanos != 0) {
+      parts.add("nanos:" + nanos);
+    }
+    return String.join(" ", parts);
+  }
+
+  private static long seconds(Message m) {
+    Object v = get(m, "seconds");
+    return v instanceof Long l ? l : 0;
+  }
+
+  private static int nanos(Message m) {
+    Object v = get(m, "nanos");
+    return v instanceof Integer i ? i : 0;
+  }
+
+  /** buf's checkDuration: what makes {@code d} no valid duration for protovalidate, or null. */
+  private static String durationProblem(Message d) {
+    long secs = seconds(d);
+    int nanos = nanos(d);
+    String text = goText(secs, nanos);
+    if (nanos <= -1_000_000_000 || nanos >= 1_000_000_000) {
+      return "duration (" + text + ") must have nanos in the range 0 to 999999999";
+    }
+    if (secs > 0 && nanos < 0 || secs < 0 && nanos > 0) {
+      return "duration (" + text + ") has seconds and nanos with different signs";
+    }
+    // Go's AsDuration saturates at the int64 nanosecond range; protovalidate runs out a little earlier
+    java.math.BigInteger total = java.math.BigInteger.valueOf(secs).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
+        .add(java.math.BigInteger.valueOf(nanos));
+    java.math.BigInteger max = java.math.BigInteger.valueOf(9_223_372_036_854_775_428L);
+    if (total.compareTo(max) > 0 || total.compareTo(max.negate()) < 0) {
+      return "duration (" + text + ") must be in the range seconds:-9223372036 nanos:-854775428 to"
+          + " seconds:9223372036 nanos:854775428";
+    }
+    return null;
+  }
+
+  /**
+   * The prefix of Go protobuf's errors: {@code proto:} and a no-break space, which the Go runtime
+   * picks (over a plain space) from a hash of the binary, to keep callers from matching error
+   * strings; buf 1.75's binary has the no-break space.
+   */
+  private static final String PROTO_ERROR = "proto:\u00a0";
+
+  /** Go's Timestamp.CheckValid: what makes {@code t} no valid timestamp, or null. */
+  private static String timestampProblem(Message t) {
+    long secs = seconds(t);
+    int nanos = nanos(t);
+    String text = goText(secs, nanos);
+    if (secs < -62_135_596_800L) {
+      return PROTO_ERROR + "timestamp (" + text + ") before 0001-01-01";
+    }
+    if (secs > 253_402_300_799L) {
+      return PROTO_ERROR + "timestamp (" + text + ") after 9999-12-31";
+    }
+    if (nanos < 0 || nanos >= 1_000_000_000) {
+      return PROTO_ERROR + "timestamp (" + text + ") has out-of-range nanos";
+    }
+    return null;
   }
 
   private void checkFieldMask(Adder adder, Message rules, int typeNumber) {
