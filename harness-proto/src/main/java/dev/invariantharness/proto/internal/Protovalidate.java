@@ -6,18 +6,24 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
+import dev.cel.compiler.CelCompiler;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * buf's {@code PROTOVALIDATE} lint rule: protovalidate rules ({@code (buf.validate.field)},
@@ -50,9 +56,11 @@ final class Protovalidate {
   private final Descriptor predefinedRules;
   private final Report report;
   private final ProtovalidateExamples examples;
+  /** CEL environments by the file whose types they declare and the type of {@code this}: one per pair and check. */
+  private final Map<String, CelCompiler> compilers = new HashMap<>();
 
   private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Descriptor predefinedRules,
-      java.util.Collection<com.google.protobuf.Descriptors.FileDescriptor> files, Report report) {
+      Collection<FileDescriptor> files, Report report) {
     this.fieldRules = fieldRules;
     this.messageRules = messageRules;
     this.predefinedRules = predefinedRules;
@@ -78,7 +86,7 @@ final class Protovalidate {
     if (fieldRules == null) {
       return;
     }
-    List<com.google.protobuf.Descriptors.FileDescriptor> files = new ArrayList<>();
+    List<FileDescriptor> files = new ArrayList<>();
     for (ProtoFile file : image.allFiles().values()) {
       files.add(file.descriptor());
     }
@@ -129,7 +137,8 @@ final class Protovalidate {
     oneofRules(m, rules);
     List<Integer> base = El.child(m.path(), MESSAGE_OPTIONS, EXTENSION);
     String parent = "message " + q(m.d().getName());
-    cel(rules, () -> ProtovalidateCel.forMessage(m.d()), parent, "M" + parent.substring(1), "(buf.validate.message)",
+    cel(rules, () -> compilers.computeIfAbsent(m.d().getFile().getName() + "\0message " + m.d().getFullName(),
+        k -> ProtovalidateCel.forMessage(m.d())), parent, "M" + parent.substring(1), "(buf.validate.message)",
         (number, index, message) -> report.add(m.file(),
             m.file().optionSpan(El.child(base, number, index), base.size(), messageRules), message));
   }
@@ -140,7 +149,7 @@ final class Protovalidate {
   }
 
   /** The {@code cel} and {@code cel_expression} rules of {@code rules} (message or field rules), checked as buf does. */
-  private static void cel(Message rules, java.util.function.Supplier<dev.cel.compiler.CelCompiler> environment,
+  private static void cel(Message rules, Supplier<CelCompiler> environment,
       String parent, String parentCapitalized, String rulesName, CelAt at) {
     FieldDescriptor celField = rules.getDescriptorForType().findFieldByName("cel");
     FieldDescriptor expressionField = rules.getDescriptorForType().findFieldByName("cel_expression");
@@ -154,7 +163,7 @@ final class Protovalidate {
     if (cel.isEmpty() && expressions.isEmpty()) {
       return;
     }
-    dev.cel.compiler.CelCompiler compiler = environment.get();
+    CelCompiler compiler = environment.get();
     ProtovalidateCel.check(compiler, cel, parent, parentCapitalized, rulesName + ".cel", false,
         (index, message) -> at.add(celField.getNumber(), index, message));
     if (!expressions.isEmpty()) {
@@ -201,7 +210,7 @@ final class Protovalidate {
     if (cel.isEmpty()) {
       return;
     }
-    dev.cel.compiler.CelCompiler compiler = ProtovalidateCel.forPredefined(f.d());
+    CelCompiler compiler = ProtovalidateCel.forPredefined(f.d());
     if (compiler == null) {
       return;
     }
@@ -398,7 +407,9 @@ final class Protovalidate {
           + field.getRealContainingOneof().getName() + "). Oneof fields must not have " + adder.rule(required) + ".", required);
     }
     checkFlags(adder, rules, field, required, ignore);
-    cel(rules, () -> ProtovalidateCel.forField(field, !expectRepeated), "field " + adder.name(), "Field " + adder.name(),
+    cel(rules, () -> compilers.computeIfAbsent(field.getFile().getName() + "\0"
+            + ProtovalidateCel.format(ProtovalidateCel.typeOf(field, !expectRepeated)),
+        k -> ProtovalidateCel.forField(field, !expectRepeated)), "field " + adder.name(), "Field " + adder.name(),
         adder.rule(), (number, index, message) -> adder.add(message, number, index));
     FieldDescriptor typeRules = typeRules(rules);
     if (typeRules == null) {
@@ -926,9 +937,9 @@ final class Protovalidate {
       return "duration (" + text + ") has seconds and nanos with different signs";
     }
     // Go's AsDuration saturates at the int64 nanosecond range; protovalidate runs out a little earlier
-    java.math.BigInteger total = java.math.BigInteger.valueOf(secs).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
-        .add(java.math.BigInteger.valueOf(nanos));
-    java.math.BigInteger max = java.math.BigInteger.valueOf(9_223_372_036_854_775_428L);
+    BigInteger total = BigInteger.valueOf(secs).multiply(BigInteger.valueOf(1_000_000_000L))
+        .add(BigInteger.valueOf(nanos));
+    BigInteger max = BigInteger.valueOf(9_223_372_036_854_775_428L);
     if (total.compareTo(max) > 0 || total.compareTo(max.negate()) < 0) {
       return "duration (" + text + ") must be in the range seconds:-9223372036 nanos:-854775428 to"
           + " seconds:9223372036 nanos:854775428";

@@ -4,7 +4,6 @@ import build.buf.protovalidate.Config;
 import build.buf.protovalidate.Validator;
 import build.buf.protovalidate.ValidatorFactory;
 import build.buf.protovalidate.Violation;
-import build.buf.protovalidate.exceptions.CompilationException;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPathElement;
 import com.google.protobuf.ByteString;
@@ -159,52 +158,80 @@ final class ProtovalidateExamples {
    */
   void check(List<?> examples, Descriptor containing, FieldDescriptor parentMap, FieldDescriptor field, At at) {
     FieldDescriptor checked = parentMap != null ? parentMap : field;
-    Descriptor alone;
-    try {
-      alone = withRulesOf(containing, checked.getNumber());
-    } catch (DescriptorValidationException | RuntimeException e) {
+    // first on the message without its own rules, shared by all its fields; when the rules of
+    // another field keep protovalidate from compiling or running, again with this field's rules only
+    Descriptor shared = sharedByFields.computeIfAbsent(containing, c -> {
+      try {
+        return withRulesOf(c, ALL_FIELDS);
+      } catch (DescriptorValidationException | RuntimeException e) {
+        return null;
+      }
+    });
+    if (shared != null && check(examples, shared, parentMap, field, checked.getNumber(), at)) {
       return;
     }
-    FieldDescriptor checkedAlone = alone.findFieldByNumber(checked.getNumber());
-    if (parentMap != null) {
-      parentMap = checkedAlone;
-      field = checkedAlone.getMessageType().findFieldByNumber(field.getNumber());
-    } else {
-      field = checkedAlone;
+    try {
+      check(examples, withRulesOf(containing, checked.getNumber()), parentMap, field, checked.getNumber(), at);
+    } catch (DescriptorValidationException | RuntimeException e) {
+      // a message protobuf-java cannot rebuild has its examples unchecked
     }
-    containing = alone;
+  }
+
+  /** Pruned copies of messages with the rules of all their fields, by the image's message. */
+  private final Map<Descriptor, Descriptor> sharedByFields = new HashMap<>();
+  private static final int ALL_FIELDS = -1;
+
+  /**
+   * Checks the examples on {@code pruned}, the pruned copy of the field's message; false when
+   * protovalidate could not compile or run its rules (nothing was reported then).
+   */
+  private boolean check(List<?> examples, Descriptor pruned, FieldDescriptor parentMap, FieldDescriptor field,
+      int checkedNumber, At at) {
+    FieldDescriptor checkedCopy = pruned.findFieldByNumber(checkedNumber);
+    FieldDescriptor parentCopy = null;
+    FieldDescriptor fieldCopy = checkedCopy;
+    if (parentMap != null) {
+      parentCopy = checkedCopy;
+      fieldCopy = checkedCopy.getMessageType().findFieldByNumber(field.getNumber());
+    }
+    List<String> found = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
     for (int index = 0; index < examples.size(); index++) {
       Object example = examples.get(index);
       DynamicMessage candidate;
       try {
-        candidate = withExample(containing, parentMap, field, example);
+        candidate = withExample(pruned, parentCopy, fieldCopy, example);
       } catch (IllegalArgumentException | InvalidProtocolBufferException e) {
-        return;
+        break;
       }
       List<Violation> violations;
       try {
         violations = validator().validate(candidate).getViolations();
-      } catch (CompilationException e) {
-        // CEL that does not compile is reported by the CEL half of the rule; buf stops here too
-        return;
       } catch (ValidationException | RuntimeException e) {
-        return;
+        // CEL that does not compile is reported by the CEL half of the rule; buf stops here too
+        return false;
       }
       for (Violation violation : violations) {
         build.buf.validate.Violation proto = violation.toProto();
-        if (onField(proto, parentMap, field)) {
-          at.add(index, "\"" + goValue(example, field) + "\" is an example value but does not satisfy rule "
+        if (onField(proto, parentCopy, fieldCopy)) {
+          indices.add(index);
+          found.add("\"" + goValue(example, field) + "\" is an example value but does not satisfy rule "
               + Text.q(proto.getRuleId()) + ": " + proto.getMessage());
         }
       }
     }
+    for (int i = 0; i < found.size(); i++) {
+      at.add(indices.get(i), found.get(i));
+    }
+    return true;
   }
 
   /**
-   * {@code message} with the protovalidate rules of all its other fields, of its oneofs and of
-   * itself removed. buf validates with a filter that evaluates the one field only, so CEL that does
-   * not compile elsewhere in the message does not keep its examples from being checked;
-   * protovalidate-java has no such filter and compiles the whole message first.
+   * {@code message} with the protovalidate rules of its oneofs and of itself removed, and of all
+   * its fields but {@code fieldNumber} (unless {@link #ALL_FIELDS}). buf validates with a filter
+   * that evaluates the one field only, so CEL that does not compile elsewhere in the message does
+   * not keep its examples from being checked; protovalidate-java has no such filter and compiles
+   * the whole message first.
    */
   private static Descriptor withRulesOf(Descriptor message, int fieldNumber) throws DescriptorValidationException {
     FileDescriptorProto.Builder file = message.getFile().toProto().toBuilder();
@@ -232,7 +259,7 @@ final class ProtovalidateExamples {
     }
     target.getOptionsBuilder().setUnknownFields(without(target.getOptions().getUnknownFields()));
     for (FieldDescriptorProto.Builder f : target.getFieldBuilderList()) {
-      if (f.getNumber() != fieldNumber && f.hasOptions()) {
+      if (fieldNumber != ALL_FIELDS && f.getNumber() != fieldNumber && f.hasOptions()) {
         f.getOptionsBuilder().setUnknownFields(without(f.getOptions().getUnknownFields()));
       }
     }
