@@ -1148,6 +1148,24 @@ message Window {
 }
 """, header=PVH_WKT)
 
+pv("l_pv_cel_extensions", """
+message Base {
+  extensions 100 to 200;
+  optional string name = 1 [(buf.validate.field).string = {min_len: 2, example: "a"}];
+}
+
+extend Base {
+  optional string tag = 100 [(buf.validate.field).string = {min_len: 3}, (buf.validate.field).cel = {id: "tag", expression: "this.size() > 1"}];
+  optional int32 rank = 101 [(buf.validate.field).cel_expression = "this"];
+}
+
+message Holder {
+  extend Base {
+    optional string nested_tag = 102 [(buf.validate.field).string = {max_len: 1}, (buf.validate.field).cel = {id: "n", expression: "this + 1"}];
+  }
+}
+""", header=PV2H)
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
