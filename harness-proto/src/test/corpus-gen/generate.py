@@ -1166,6 +1166,85 @@ message Holder {
 }
 """, header=PV2H)
 
+pv("l_pv_cel_compile_errors", """
+message Errors {
+  option (buf.validate.message).cel_expression = "true && 1";
+  option (buf.validate.message).cel_expression = "[1].exists(x, x)";
+  option (buf.validate.message).cel_expression = "[1].exists_one(x, x)";
+  option (buf.validate.message).cel_expression = "[1].filter(x, x).size() > 0";
+  option (buf.validate.message).cel_expression = "[1].all(x, x + 'a')";
+  option (buf.validate.message).cel_expression = "this.at + 1 > now";
+  option (buf.validate.message).cel_expression = "this.d.seconds > 0";
+  option (buf.validate.message).cel_expression = "this.w.value > 0";
+  option (buf.validate.message).cel_expression = "this.w + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.any.value == 1";
+  option (buf.validate.message).cel_expression = "this.st + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.val + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.lv + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.inner + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.tags + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.m + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.kind + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.u + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.f + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.b + 1 == 1";
+  option (buf.validate.message).cel_expression = "null + 1 == 1";
+  option (buf.validate.message).cel_expression = "type(1) + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.d > duration(1)";
+  option (buf.validate.message).cel_expression = "this.nope.x";
+  option (buf.validate.message).cel_expression = "this.name.y";
+  option (buf.validate.message).cel_expression = "this.tags.y";
+  option (buf.validate.message).cel_expression = "this.inner.nope";
+  option (buf.validate.message).cel_expression = "1 && 2";
+  option (buf.validate.message).cel_expression = "'a' || 1";
+  option (buf.validate.message).cel_expression = "1 && dyn(2)";
+  option (buf.validate.message).cel_expression = "1 ? true : false";
+  option (buf.validate.message).cel_expression = "!1";
+  option (buf.validate.message).cel_expression = "this.at && true";
+  option (buf.validate.message).cel_expression = "[this.at] + [1] == []";
+  option (buf.validate.message).cel_expression = "{1: this.at}[1] == 2";
+  option (buf.validate.message).cel_expression = "this.name.size() > 0 && (this.name == 'x' || this.name.size() + 'a')";
+  option (buf.validate.message).cel_expression = "this.at == timestamp(1)";
+  option (buf.validate.message).cel_expression = "has(this.name.x)";
+  option (buf.validate.message).cel_expression = "has(1)";
+  option (buf.validate.message).cel_expression = "[1].map(x, y)";
+  option (buf.validate.message).cel_expression = "this.at.getHours('UTC') > 1";
+  option (buf.validate.message).cel_expression = "this.at.getHours(1) > 1";
+  option (buf.validate.message).cel_expression = "string(this.at) != ''";
+  option (buf.validate.message).cel_expression = "this.inner == A.Inner{x: 'a'}";
+  option (buf.validate.message).cel_expression = "this.inner == acme.foo.v1.Errors.Inner{z: 'a'}";
+  option (buf.validate.message).cel_expression = "[1,2].all(x, x)";
+  option (buf.validate.message).cel_expression = "has(this.nope)";
+  option (buf.validate.message).cel_expression = "this.m.a";
+  option (buf.validate.message).cel_expression = "'unterminated";
+  option (buf.validate.message).cel_expression = "this..name";
+  option (buf.validate.message).cel_expression = "1 ++ 2";
+  message Inner {
+    string x = 1;
+  }
+  google.protobuf.Timestamp at = 2;
+  google.protobuf.Duration d = 3;
+  google.protobuf.Int32Value w = 4;
+  google.protobuf.Any any = 5;
+  google.protobuf.Struct st = 6;
+  google.protobuf.Value val = 7;
+  google.protobuf.ListValue lv = 8;
+  Inner inner = 9;
+  repeated string tags = 10;
+  map<string, int64> m = 11;
+  Kind kind = 12;
+  uint32 u = 13;
+  float f = 14;
+  bool b = 15;
+  string name = 16;
+}
+
+enum Kind {
+  KIND_UNSPECIFIED = 0;
+  KIND_A = 1;
+}
+""", header=PVH + 'import "google/protobuf/any.proto";\nimport "google/protobuf/duration.proto";\nimport "google/protobuf/struct.proto";\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/wrappers.proto";\n')
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)

@@ -44,7 +44,7 @@ import java.util.Set;
  * (the message, the field's value or, for a repeated field's items and map keys/values, one
  * element), plus {@code rule} and {@code rules} for predefined rules. Messages are buf's words;
  * the compiler's own error texts come from CEL's shared ANTLR grammar and checker, which word them
- * as cel-go does (cel-java's list of overload candidates is cut off, as cel-go prints none).
+ * as cel-go does, but for a few differences {@link #asCelGo} translates.
  */
 final class ProtovalidateCel {
 
@@ -252,16 +252,7 @@ final class ProtovalidateCel {
       }
       CelValidationResult result = compiler.compile(rule.expression());
       if (result.hasError()) {
-        for (CelIssue issue : result.getErrors()) {
-          String message = issue.getMessage();
-          if (message.startsWith("Syntax error: ")) {
-            message = message.substring("Syntax error: ".length());
-          }
-          int candidates = message.indexOf(" (candidates: ");
-          if (message.startsWith("found no matching overload") && candidates > 0) {
-            // cel-java lists the overloads it tried; cel-go, whose words buf prints, does not
-            message = message.substring(0, candidates);
-          }
+        for (String message : asCelGo(result.getErrors())) {
           at.add(i, expressionField + " on " + parentName + " fails to compile: " + message);
         }
         continue;
@@ -294,6 +285,45 @@ final class ProtovalidateCel {
         at.add(index, celName + ".id (" + q(e.getKey()) + ") is not unique within " + parentName + ".");
       }
     }
+  }
+
+  private static final java.util.regex.Pattern LOGICAL_OVERLOAD =
+      java.util.regex.Pattern.compile("found no matching overload for '_(&&|\\|\\|)_' applied to '\\((.*), (.*)\\)'");
+
+  /**
+   * cel-java's compile errors in cel-go's words, which buf prints: no {@code Syntax error: }
+   * prefix, no list of overload candidates, {@code timestamp} / {@code duration} for the
+   * well-known types, a logical operator's operand that is not a bool as {@code expected type
+   * 'bool' but found 'int'}, and no {@code Message type resolution failure} beside the error that
+   * caused it.
+   */
+  static List<String> asCelGo(List<CelIssue> issues) {
+    List<String> out = new ArrayList<>();
+    for (CelIssue issue : issues) {
+      String message = issue.getMessage();
+      if (message.startsWith("Syntax error: ")) {
+        message = message.substring("Syntax error: ".length());
+      }
+      if (message.startsWith("Message type resolution failure") && issues.size() > 1) {
+        continue;
+      }
+      int candidates = message.indexOf(" (candidates: ");
+      if (message.startsWith("found no matching overload") && candidates > 0) {
+        message = message.substring(0, candidates);
+      }
+      message = message.replace("google.protobuf.Timestamp", "timestamp").replace("google.protobuf.Duration", "duration");
+      java.util.regex.Matcher logical = LOGICAL_OVERLOAD.matcher(message);
+      if (logical.matches()) {
+        for (String operand : List.of(logical.group(2), logical.group(3))) {
+          if (!operand.equals("bool") && !operand.equals("dyn")) {
+            out.add("expected type 'bool' but found '" + operand + "'");
+          }
+        }
+        continue;
+      }
+      out.add(message);
+    }
+    return out;
   }
 
   private static boolean idCharacter(int c) {
