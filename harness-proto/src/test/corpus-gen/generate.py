@@ -1245,6 +1245,39 @@ enum Kind {
 }
 """, header=PVH + 'import "google/protobuf/any.proto";\nimport "google/protobuf/duration.proto";\nimport "google/protobuf/struct.proto";\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/wrappers.proto";\n')
 
+pv("l_pv_cel_this_types", """
+message Types {
+  repeated google.protobuf.Timestamp ts = 1 [(buf.validate.field).repeated.items.cel = {id: "a", expression: "this < now"}, (buf.validate.field).cel = {id: "b", expression: "this.all(t, t < now)"}, (buf.validate.field).cel = {id: "b2", expression: "this"}];
+  map<string, google.protobuf.Duration> ds = 2 [(buf.validate.field).map.values.cel = {id: "c", expression: "this > duration('1s')"}, (buf.validate.field).cel = {id: "d", expression: "this"}];
+  repeated google.protobuf.Int32Value ws = 3 [(buf.validate.field).repeated.items.cel = {id: "e", expression: "this"}, (buf.validate.field).cel = {id: "f", expression: "this"}];
+  repeated Kind kinds = 4 [(buf.validate.field).cel = {id: "g", expression: "this"}, (buf.validate.field).repeated.items.cel = {id: "h", expression: "this"}];
+  map<int32, B> bs = 5 [(buf.validate.field).cel = {id: "i", expression: "this"}, (buf.validate.field).map.values.cel = {id: "j", expression: "this"}, (buf.validate.field).map.keys.cel = {id: "k", expression: "this"}];
+  fixed64 f64 = 6 [(buf.validate.field).cel = {id: "l", expression: "this"}];
+  sfixed32 sf = 7 [(buf.validate.field).cel = {id: "m", expression: "this"}];
+  float fl = 8 [(buf.validate.field).cel = {id: "n", expression: "this"}];
+  bytes by = 9 [(buf.validate.field).cel = {id: "o", expression: "this"}];
+  google.protobuf.Any an = 10 [(buf.validate.field).cel = {id: "p", expression: "this"}];
+  google.protobuf.Struct st = 11 [(buf.validate.field).cel = {id: "q", expression: "this"}];
+  google.protobuf.Value va = 12 [(buf.validate.field).cel = {id: "r", expression: "this"}];
+  repeated google.protobuf.Any ans = 13 [(buf.validate.field).cel = {id: "s", expression: "this"}];
+  repeated google.protobuf.Struct sts = 14 [(buf.validate.field).cel = {id: "t", expression: "this"}];
+  B b = 15 [(buf.validate.field).cel = {id: "u", expression: "this.x"}];
+  google.protobuf.ListValue lv = 16 [(buf.validate.field).cel = {id: "v", expression: "this"}];
+  google.protobuf.BytesValue bv = 17 [(buf.validate.field).cel = {id: "w", expression: "this"}];
+  google.protobuf.FloatValue fv = 18 [(buf.validate.field).cel = {id: "x", expression: "this"}];
+  google.protobuf.UInt64Value uv = 19 [(buf.validate.field).cel = {id: "y", expression: "this"}];
+  bool bo = 20 [(buf.validate.field).cel = {id: "z", expression: "this + 1"}];
+}
+
+message B {
+  int64 x = 1;
+}
+
+enum Kind {
+  KIND_UNSPECIFIED = 0;
+}
+""", header=PVH + 'import "google/protobuf/any.proto";\nimport "google/protobuf/duration.proto";\nimport "google/protobuf/struct.proto";\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/wrappers.proto";\n')
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
