@@ -27,8 +27,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The CEL half of buf's {@code PROTOVALIDATE} rule: every {@code cel} / {@code cel_expression}
@@ -106,7 +109,7 @@ final class ProtovalidateCel {
     List<CelOverloadDecl> unique = new ArrayList<>();
     for (CelType element : List.of(SimpleType.STRING, SimpleType.INT, SimpleType.UINT, SimpleType.DOUBLE,
         SimpleType.BYTES, SimpleType.BOOL)) {
-      unique.add(CelOverloadDecl.newMemberOverload("unique_list_" + element.name().toLowerCase(java.util.Locale.US), bool,
+      unique.add(CelOverloadDecl.newMemberOverload("unique_list_" + element.name().toLowerCase(Locale.US), bool,
           ListType.create(element)));
     }
     all.add(CelFunctionDecl.newFunctionDeclaration("unique", unique));
@@ -287,8 +290,8 @@ final class ProtovalidateCel {
     }
   }
 
-  private static final java.util.regex.Pattern LOGICAL_OVERLOAD =
-      java.util.regex.Pattern.compile("found no matching overload for '_(&&|\\|\\|)_' applied to '\\((.*), (.*)\\)'");
+  private static final Pattern LOGICAL_OVERLOAD =
+      Pattern.compile("found no matching overload for '_(&&|\\|\\|)_' applied to '\\((.*), (.*)\\)'");
 
   /**
    * cel-java's compile errors in cel-go's words, which buf prints: no {@code Syntax error: }
@@ -312,7 +315,7 @@ final class ProtovalidateCel {
         message = message.substring(0, candidates);
       }
       message = message.replace("google.protobuf.Timestamp", "timestamp").replace("google.protobuf.Duration", "duration");
-      java.util.regex.Matcher logical = LOGICAL_OVERLOAD.matcher(message);
+      Matcher logical = LOGICAL_OVERLOAD.matcher(message);
       if (logical.matches()) {
         for (String operand : List.of(logical.group(2), logical.group(3))) {
           if (!operand.equals("bool") && !operand.equals("dyn")) {

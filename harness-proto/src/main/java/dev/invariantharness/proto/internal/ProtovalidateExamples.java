@@ -22,9 +22,10 @@ import com.google.protobuf.TextFormat;
 import com.google.protobuf.UnknownFieldSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,10 +55,10 @@ final class ProtovalidateExamples {
 
   /** Built on the first example: a lint without examples never loads protovalidate's CEL runtime. */
   private Validator validator;
-  private final java.util.Collection<FileDescriptor> files;
+  private final Collection<FileDescriptor> files;
 
   /** {@code files}: every file of the image, whose extensions of {@code buf.validate.*Rules} are predefined rules. */
-  ProtovalidateExamples(java.util.Collection<FileDescriptor> files) {
+  ProtovalidateExamples(Collection<FileDescriptor> files) {
     this.files = files;
   }
 
