@@ -780,6 +780,504 @@ message User {
 }
 """)
 
+# ---- PROTOVALIDATE: CEL (cel, cel_expression, predefined rules) and example values
+pv("l_pv_cel_message", """
+message User {
+  option (buf.validate.message).cel = {
+    id: "name_set"
+    message: "name must be set"
+    expression: "this.name.size() > 0"
+  };
+  option (buf.validate.message).cel = {
+    id: "syntax"
+    expression: "this.name.size( > 0"
+  };
+  option (buf.validate.message).cel = {
+    id: "count"
+    expression: "this.name.size()"
+  };
+  option (buf.validate.message).cel = {
+    id: "name_set"
+    expression: "true"
+  };
+  option (buf.validate.message).cel = {
+    id: "no_expression"
+  };
+  option (buf.validate.message).cel = {
+    id: "unknown_field"
+    expression: "this.nickname == 'x'"
+  };
+  option (buf.validate.message).cel = {id: "bad id!", expression: "true"};
+  option (buf.validate.message).cel = {id: "  ", expression: "  "};
+  option (buf.validate.message).cel = {id: "with_message", message: "m", expression: "this.name"};
+  option (buf.validate.message).cel = {id: "overload", expression: "this.name == 1"};
+  option (buf.validate.message).cel = {id: "nested_enum", expression: "this.kind == Kind.KIND_A"};
+  string name = 1;
+  Kind kind = 2;
+  enum Kind {
+    KIND_UNSPECIFIED = 0;
+    KIND_A = 1;
+  }
+}
+""")
+pv("l_pv_cel_result_types", """
+message Event {
+  option (buf.validate.message).cel_expression = "[1, 2]";
+  option (buf.validate.message).cel_expression = "{'a': 1}";
+  option (buf.validate.message).cel_expression = "now";
+  option (buf.validate.message).cel_expression = "null";
+  option (buf.validate.message).cel_expression = "this.at";
+  option (buf.validate.message).cel_expression = "this";
+  option (buf.validate.message).cel_expression = "this.ttl";
+  option (buf.validate.message).cel_expression = "this.count";
+  option (buf.validate.message).cel_expression = "this.tags";
+  option (buf.validate.message).cel_expression = "this.labels";
+  option (buf.validate.message).cel_expression = "1.5";
+  option (buf.validate.message).cel_expression = "b'x'";
+  option (buf.validate.message).cel_expression = "1u";
+  option (buf.validate.message).cel_expression = "type(1)";
+  option (buf.validate.message).cel_expression = "1 +";
+  option (buf.validate.message).cel_expression = "this.tags.size() > 0 ? '' : 'tags are required'";
+  google.protobuf.Timestamp at = 1;
+  google.protobuf.Duration ttl = 2;
+  google.protobuf.Int32Value count = 3;
+  repeated string tags = 4;
+  map<string, int64> labels = 5;
+}
+""", header=PVH_WKT)
+pv("l_pv_cel_field", """
+message Order {
+  string id = 1 [(buf.validate.field).cel = {
+    id: "short"
+    expression: "this.size() < 5"
+  }, (buf.validate.field).cel = {
+    id: "plus"
+    expression: "this + 1"
+  }, (buf.validate.field).cel_expression = "this.startsWith('o')",
+  (buf.validate.field).cel_expression = "rules.min_len > 0"];
+  repeated string tags = 2 [
+    (buf.validate.field).cel = {id: "tags", expression: "this.size() > 0 && this.all(t, t.size() > 1)"},
+    (buf.validate.field).repeated.items.cel = {id: "tag", expression: "this.size()"}
+  ];
+  map<string, int32> counts = 3 [
+    (buf.validate.field).map.keys.cel = {id: "key", expression: "this + 1"},
+    (buf.validate.field).map.values.cel = {id: "value", expression: "this > 0"},
+    (buf.validate.field).cel = {id: "counts", expression: "this.size()"}
+  ];
+  Status status = 4 [(buf.validate.field).cel = {id: "status", expression: "this"}];
+  int32 quantity = 5 [(buf.validate.field).cel = {id: "quantity", expression: "this > 1u && this < 5.5"}];
+  google.protobuf.Timestamp at = 6 [(buf.validate.field).cel = {id: "at", expression: "this.getSeconds()"}];
+  google.protobuf.Int32Value limit = 7 [(buf.validate.field).cel = {id: "limit", expression: "this"}];
+  google.protobuf.Timestamp due = 8 [(buf.validate.field).cel = {id: "due", expression: "this < now"}];
+  Line line = 9 [(buf.validate.field).cel = {id: "line", expression: "this.sku"}];
+  string code = 10 [(buf.validate.field).cel = {id: "dup", expression: "true"}, (buf.validate.field).cel = {id: "dup", expression: "false"}];
+}
+
+message Line {
+  string sku = 1;
+}
+
+enum Status {
+  STATUS_UNSPECIFIED = 0;
+  STATUS_OPEN = 1;
+}
+""", header=PVH_WKT)
+pv("l_pv_cel_literal_form", """
+message Order {
+  string id = 1 [(buf.validate.field) = {
+    cel: [{id: "a", expression: "this.size()"}, {id: "b", expression: "this +"}],
+    string: {min_len: 1}
+  }];
+  string note = 2 [(buf.validate.field) = {cel {id: "c", expression: "this.size( > 1"}}];
+  repeated int64 ids = 3 [(buf.validate.field) = {repeated: {items: {cel_expression: ["this", "this > 0"]}}}];
+}
+""")
+pv("l_pv_cel_legal_ok", """
+message Account {
+  option (buf.validate.message).cel = {
+    id: "contact"
+    message: "email or phone is required"
+    expression: "has(this.email) || this.phone != ''"
+  };
+  option (buf.validate.message).cel = {
+    id: "string_result"
+    expression: "this.name.size() > 64 ? 'name is too long' : ''"
+  };
+  option (buf.validate.message).cel_expression = "this.kind != acme.foo.v1.Account.Kind.KIND_UNSPECIFIED || this.name == ''";
+  option (buf.validate.message).cel_expression = "dyn(this.name)";
+  optional string email = 1 [(buf.validate.field).cel_expression = "this.isEmail()"];
+  string phone = 2;
+  string name = 3 [(buf.validate.field).cel = {
+    id: "name.functions"
+    expression: "this.lowerAscii().trim().size() >= 0 && this.isHostname() || this.isIp(4) || this.isIpPrefix(true) || this.isUri() || this.isUriRef() || this.isHostAndPort(false) || this.matches('^[a-z]+$')"
+  }];
+  repeated string tags = 4 [(buf.validate.field).cel = {id: "tags.unique", expression: "this.unique() && this.exists_one(t, t == 'x') || this.map(t, t.size()).filter(n, n > 1).size() == 0"}];
+  double ratio = 5 [(buf.validate.field).cel = {id: "ratio", expression: "!this.isNan() && !this.isInf() && this >= 0"}];
+  uint32 level = 6 [(buf.validate.field).cel = {id: "level", expression: "this < 10 && this > 0.5"}];
+  google.protobuf.Timestamp created = 7 [(buf.validate.field).cel = {id: "created", expression: "this <= now && this > timestamp('2000-01-01T00:00:00Z')"}];
+  google.protobuf.Duration ttl = 8 [(buf.validate.field).cel = {id: "ttl", expression: "this < duration('1h')"}];
+  bytes blob = 9 [(buf.validate.field).cel = {id: "blob", expression: "this.startsWith(b'x') && this.size() < 10"}];
+  map<string, string> labels = 10 [(buf.validate.field).cel = {id: "labels", expression: "this.all(k, k.size() < 64 && this[k] != '')"}];
+  Kind kind = 11 [(buf.validate.field).cel = {id: "kind", expression: "this == 1 || this == acme.foo.v1.Account.Kind.KIND_A"}];
+  google.protobuf.StringValue nick = 12 [(buf.validate.field).cel = {id: "nick", expression: "this == null || this.size() > 1"}];
+  string message = 13 [(buf.validate.field).cel = {id: "format", expression: "this == '' ? '' : 'got %s'.format([this])"}];
+  enum Kind {
+    KIND_UNSPECIFIED = 0;
+    KIND_A = 1;
+  }
+}
+""", header=PVH_WKT)
+
+PV2H = 'syntax = "proto2";\n\npackage acme.foo.v1;\n\nimport "buf/validate/validate.proto";\n'
+lint("l_pv_predefined_rules", {
+    P + "rules.proto": PV2H + "\n" + d("""
+        extend buf.validate.StringRules {
+          optional bool short_name = 80048952 [(buf.validate.predefined).cel = {
+            id: "string.short_name"
+            expression: "!rule || this.size() < 8"
+          }];
+          optional int32 max_words = 80048953 [(buf.validate.predefined).cel = {
+            id: "string.max_words"
+            expression: "this.size() + rule"
+          }, (buf.validate.predefined).cel = {
+            id: "bad id!"
+            expression: "rules.min_len > 0u"
+          }];
+        }
+
+        extend buf.validate.Int64Rules {
+          optional int64 above = 80048954 [(buf.validate.predefined).cel = {
+            id: "int64.above"
+            expression: "this > rule ? '' : 'too small'"
+            message: "redundant"
+          }, (buf.validate.predefined).cel = {
+            id: "int64.undeclared"
+            expression: "this > limit"
+          }];
+        }
+
+        extend buf.validate.RepeatedRules {
+          optional bool non_empty = 80048955 [(buf.validate.predefined).cel = {id: "repeated.non_empty", expression: "!rule || this.size() > 0"}];
+          optional bool typed = 80048956 [(buf.validate.predefined).cel = {id: "repeated.typed", expression: "this[0] + 1 > 0"}];
+        }
+
+        extend buf.validate.DurationRules {
+          optional bool positive = 80048957 [(buf.validate.predefined).cel = {id: "duration.positive", expression: "this"}];
+        }
+
+        extend buf.validate.MapRules {
+          optional bool small = 80048958 [(buf.validate.predefined).cel = {id: "map.small", expression: "this.size() < 10"}, (buf.validate.predefined).cel = {id: "map.small", expression: "true"}];
+        }
+
+        extend buf.validate.EnumRules {
+          optional bool not_first = 80048959 [(buf.validate.predefined).cel = {id: "enum.not_first", expression: "this != 1 && rules.defined_only"}];
+        }
+        """),
+    P + "user.proto": PVH + 'import "acme/foo/v1/rules.proto";\n\n' + d("""
+        message User {
+          string name = 1 [(buf.validate.field).string.(short_name) = true];
+          repeated string tags = 2 [(buf.validate.field).repeated.(non_empty) = true];
+        }
+        """),
+}, yaml=PV_YAML)
+CASES["l_pv_predefined_rules"]["protovalidate.txt"] = PV_NOTE
+lint("l_pv_predefined_legal_ok", {
+    P + "rules.proto": PV2H + 'import "google/protobuf/timestamp.proto";\n\n' + d("""
+        extend buf.validate.StringRules {
+          optional bool slug = 80048960 [(buf.validate.predefined).cel = {
+            id: "string.slug"
+            message: "must be a slug"
+            expression: "!rule || this.matches('^[a-z0-9-]+$')"
+          }];
+          optional uint64 max_runes = 80048961 [(buf.validate.predefined).cel = {
+            id: "string.max_runes"
+            expression: "uint(this.size()) <= rule ? '' : 'at most %s runes'.format([rule])"
+          }];
+        }
+
+        extend buf.validate.TimestampRules {
+          optional bool after_2000 = 80048962 [(buf.validate.predefined).cel = {id: "timestamp.after_2000", expression: "!rule || this > timestamp('2000-01-01T00:00:00Z')"}];
+        }
+
+        extend buf.validate.UInt32Rules {
+          optional uint32 even_below = 80048963 [(buf.validate.predefined).cel = {id: "uint32.even_below", expression: "this % 2u == 0u && this < rule && !has(rules.const)"}];
+        }
+
+        extend buf.validate.RepeatedRules {
+          optional uint64 at_least = 80048964 [(buf.validate.predefined).cel = {id: "repeated.at_least", expression: "uint(this.size()) >= rule"}];
+        }
+        """),
+    P + "user.proto": PVH + 'import "acme/foo/v1/rules.proto";\nimport "google/protobuf/timestamp.proto";\n\n' + d("""
+        message User {
+          string handle = 1 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.(max_runes) = 30, (buf.validate.field).string.example = "good-slug"];
+          google.protobuf.Timestamp born = 2 [(buf.validate.field).timestamp.(after_2000) = true];
+          uint32 slot = 3 [(buf.validate.field).uint32.(even_below) = 100];
+          repeated string tags = 4 [(buf.validate.field).repeated.(at_least) = 1];
+        }
+        """),
+}, yaml=PV_YAML)
+CASES["l_pv_predefined_legal_ok"]["protovalidate.txt"] = PV_NOTE
+lint("l_pv_examples_predefined", {
+    P + "rules.proto": PV2H + "\n" + d("""
+        extend buf.validate.StringRules {
+          optional bool slug = 80048960 [(buf.validate.predefined).cel = {
+            id: "string.slug"
+            message: "must be a slug"
+            expression: "!rule || this.matches('^[a-z0-9-]+$')"
+          }];
+        }
+
+        extend buf.validate.UInt32Rules {
+          optional uint32 even_below = 80048963 [(buf.validate.predefined).cel = {id: "uint32.even_below", expression: "this % 2u == 0u && this < rule && !has(rules.const)"}];
+        }
+        """),
+    P + "user.proto": PVH + 'import "acme/foo/v1/rules.proto";\n\n' + d("""
+        message User {
+          string handle = 1 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.example = "Not A Slug"];
+          uint32 slot = 2 [(buf.validate.field).uint32.(even_below) = 100, (buf.validate.field).uint32.example = 3, (buf.validate.field).uint32.example = 4];
+          string other = 3 [(buf.validate.field).string.(slug) = true, (buf.validate.field).string.min_len = 5, (buf.validate.field).string.example = "ab"];
+        }
+        """),
+}, yaml=PV_YAML)
+CASES["l_pv_examples_predefined"]["protovalidate.txt"] = PV_NOTE
+
+pv("l_pv_examples", """
+message Profile {
+  int32 age = 1 [(buf.validate.field).int32.example = 5, (buf.validate.field).int32.gt = 10];
+  string handle = 2 [(buf.validate.field).string = {min_len: 3, example: "ab", example: "abcd"}];
+  repeated uint64 ids = 3 [(buf.validate.field).repeated.items.uint64 = {lt: 5, example: 7, example: 1}];
+  map<string, double> scores = 4 [(buf.validate.field).map.keys.string = {max_len: 2, example: "abc"}, (buf.validate.field).map.values.double = {gt: 0.5, example: 0.25, example: 1e-7, example: 1234567}];
+  bytes avatar = 5 [(buf.validate.field).bytes = {min_len: 3, example: "ab"}];
+  float weight = 6 [(buf.validate.field).float = {gt: 1000000, example: 3.5}];
+  google.protobuf.Int32Value limit = 7 [(buf.validate.field).int32 = {gt: 3, example: 1}];
+  Tier tier = 8 [(buf.validate.field).enum = {defined_only: true, example: 7, example: 1}];
+  string email = 9 [(buf.validate.field).string = {email: true, example: "nope", example: "a@b.com"}];
+  string code = 10 [(buf.validate.field).cel = {id: "code_x", message: "must be x", expression: "this == 'x'"}, (buf.validate.field).string.example = "y"];
+  bool active = 11 [(buf.validate.field).bool = {const: true, example: false}];
+  string quote = 12 [(buf.validate.field).string = {uuid: true, example: "x\\"y"}];
+  sint64 delta = 13 [(buf.validate.field).sint64 = {in: [1, 2], example: -3}];
+  uint32 port = 14 [(buf.validate.field).uint32 = {lte: 1024, example: 4294967295}];
+  double ratio = 15 [(buf.validate.field).double = {lt: 1, example: 100000, example: 0.0001, example: 0.00001}];
+}
+
+enum Tier {
+  TIER_UNSPECIFIED = 0;
+  TIER_GOLD = 1;
+}
+""", header=PVH_WKT)
+pv("l_pv_examples_beside_broken_cel", """
+message Profile {
+  option (buf.validate.message).cel = {id: "broken", expression: "this.nope"};
+  int32 low = 9 [(buf.validate.field).int32 = {gt: 10, example: 1}];
+  int32 age = 1 [(buf.validate.field).int32 = {gt: 10, example: 11, example: 99}];
+  string handle = 2 [(buf.validate.field).string = {min_len: 3, example: "abc"}];
+  string free = 3 [(buf.validate.field).string.example = "anything"];
+  repeated string tags = 4 [(buf.validate.field).repeated.items.string = {max_len: 3, example: "a"}];
+  map<string, int32> counts = 5 [(buf.validate.field).map.values.int32 = {gte: 0, example: 0}];
+  google.protobuf.Duration ttl = 6 [(buf.validate.field).duration = {gt: {seconds: 1}, example: {seconds: 5}}];
+  Tier tier = 7 [(buf.validate.field).enum = {defined_only: true, example: 1}];
+  string broken = 8 [(buf.validate.field).cel = {id: "broken_field", expression: "this +"}];
+}
+
+enum Tier {
+  TIER_UNSPECIFIED = 0;
+  TIER_GOLD = 1;
+}
+""", header=PVH_WKT)
+
+pv("l_pv_examples_legal_ok", """
+message Profile {
+  option (buf.validate.message).cel = {id: "adult", expression: "this.age >= 18"};
+  int32 age = 1 [(buf.validate.field).int32 = {gt: 10, example: 11, example: 99}];
+  string handle = 2 [(buf.validate.field).string = {min_len: 3, example: "abc", pattern: "^[a-z]+$"}];
+  string free = 3 [(buf.validate.field).string.example = "anything"];
+  repeated string tags = 4 [(buf.validate.field).repeated.items.string = {max_len: 3, example: "a"}];
+  map<string, int32> counts = 5 [(buf.validate.field).map.keys.string = {min_len: 1, example: "k"}, (buf.validate.field).map.values.int32 = {gte: 0, example: 0}];
+  google.protobuf.Duration ttl = 6 [(buf.validate.field).duration = {gt: {seconds: 1}, example: {seconds: 5}}];
+  Tier tier = 7 [(buf.validate.field).enum = {defined_only: true, example: 1}];
+  string host = 8 [(buf.validate.field).string = {hostname: true, example: "example.com"}];
+  google.protobuf.Int64Value big = 9 [(buf.validate.field).int64 = {lt: 0, example: -5}];
+  double ratio = 10 [(buf.validate.field).double = {gte: 0, lte: 1, example: 0.5}];
+  bytes key = 11 [(buf.validate.field).bytes = {len: 2, example: "ab"}];
+  string word = 12 [(buf.validate.field).cel = {id: "word", expression: "this != 'stop'"}, (buf.validate.field).string.example = "go"];
+  optional string nick = 13 [(buf.validate.field).string = {max_len: 4, example: "nick"}, (buf.validate.field).required = true];
+}
+
+enum Tier {
+  TIER_UNSPECIFIED = 0;
+  TIER_GOLD = 1;
+}
+""", header=PVH_WKT)
+pv("l_pv_examples_message_values", """
+message Window {
+  google.protobuf.Duration ttl = 1 [(buf.validate.field).duration = {gt: {seconds: 10}, example: {seconds: 5, nanos: 3}, example: [{seconds: 1}, {seconds: 2}]}];
+  google.protobuf.Timestamp start = 2 [(buf.validate.field).timestamp = {gt: {seconds: 1000}, example: {seconds: 5}}];
+  google.protobuf.FieldMask mask = 3 [(buf.validate.field).field_mask = {in: ["a"], example: {paths: ["b", "c"]}}];
+}
+""", header=PVH_WKT)
+CASES["l_pv_examples_message_values"]["known-difference.txt"] = (
+    "buf prints a message-valued example as Go's %v of a pointer, `&{{} [] [] 0xc000123080}` (a memory address that\n"
+    "changes from run to run); the harness prints it in protobuf text format (`seconds: 5 nanos: 3`). Rule ids,\n"
+    "positions, end positions and the rule's own message agree; only that value differs.\n")
+
+pv("l_pv_invalid_durations_timestamps", """
+message Window {
+  google.protobuf.Duration a = 1 [(buf.validate.field).duration = {gt: {seconds: 1, nanos: -5}}];
+  google.protobuf.Duration b = 2 [(buf.validate.field).duration = {lt: {nanos: 1000000000}}];
+  google.protobuf.Duration c = 3 [(buf.validate.field).duration = {const: {seconds: 9223372037}}];
+  google.protobuf.Timestamp d = 4 [(buf.validate.field).timestamp = {gt: {seconds: -62135596801}}];
+  google.protobuf.Timestamp e = 5 [(buf.validate.field).timestamp = {lte: {seconds: 253402300800}}];
+  google.protobuf.Timestamp f = 6 [(buf.validate.field).timestamp = {gte: {nanos: -1}}];
+  google.protobuf.Timestamp g = 7 [(buf.validate.field).timestamp = {within: {seconds: -5}}];
+  google.protobuf.Timestamp h = 8 [(buf.validate.field).timestamp = {within: {seconds: 1, nanos: -1}}];
+  google.protobuf.Timestamp i = 9 [(buf.validate.field).timestamp = {within: {}}];
+  google.protobuf.Duration j = 10 [(buf.validate.field).duration = {gt: {seconds: 1, nanos: -5}, lt: {seconds: 1, nanos: -5}}];
+  google.protobuf.Duration k = 11 [(buf.validate.field).duration = {gt: {seconds: -1, nanos: 5}}];
+  google.protobuf.Duration l = 12 [(buf.validate.field).duration = {const: {seconds: 1, nanos: -1}, gt: {seconds: 2}}];
+}
+""", header=PVH_WKT)
+pv("l_pv_duration_timestamp_edges_ok", """
+message Window {
+  google.protobuf.Duration a = 1 [(buf.validate.field).duration = {lte: {seconds: 9223372036, nanos: 854775428}}];
+  google.protobuf.Duration b = 2 [(buf.validate.field).duration = {gte: {seconds: -9223372036, nanos: -854775428}}];
+  google.protobuf.Duration c = 3 [(buf.validate.field).duration = {gt: {nanos: 999999999}, lt: {seconds: 5}}];
+  google.protobuf.Timestamp d = 4 [(buf.validate.field).timestamp = {gte: {seconds: -62135596800}}];
+  google.protobuf.Timestamp e = 5 [(buf.validate.field).timestamp = {lte: {seconds: 253402300799, nanos: 999999999}}];
+  google.protobuf.Timestamp f = 6 [(buf.validate.field).timestamp = {within: {nanos: 1}}];
+  google.protobuf.Duration g = 7 [(buf.validate.field).duration = {gt: {seconds: -3, nanos: -5}}];
+}
+""", header=PVH_WKT)
+
+pv("l_pv_cel_extensions", """
+message Base {
+  extensions 100 to 200;
+  optional string name = 1 [(buf.validate.field).string = {min_len: 2, example: "a"}];
+}
+
+extend Base {
+  optional string tag = 100 [(buf.validate.field).string = {min_len: 3}, (buf.validate.field).cel = {id: "tag", expression: "this.size() > 1"}];
+  optional int32 rank = 101 [(buf.validate.field).cel_expression = "this"];
+}
+
+message Holder {
+  extend Base {
+    optional string nested_tag = 102 [(buf.validate.field).string = {max_len: 1}, (buf.validate.field).cel = {id: "n", expression: "this + 1"}];
+  }
+}
+""", header=PV2H)
+
+pv("l_pv_cel_compile_errors", """
+message Errors {
+  option (buf.validate.message).cel_expression = "true && 1";
+  option (buf.validate.message).cel_expression = "[1].exists(x, x)";
+  option (buf.validate.message).cel_expression = "[1].exists_one(x, x)";
+  option (buf.validate.message).cel_expression = "[1].filter(x, x).size() > 0";
+  option (buf.validate.message).cel_expression = "[1].all(x, x + 'a')";
+  option (buf.validate.message).cel_expression = "this.at + 1 > now";
+  option (buf.validate.message).cel_expression = "this.d.seconds > 0";
+  option (buf.validate.message).cel_expression = "this.w.value > 0";
+  option (buf.validate.message).cel_expression = "this.w + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.any.value == 1";
+  option (buf.validate.message).cel_expression = "this.st + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.val + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.lv + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.inner + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.tags + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.m + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.kind + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.u + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.f + 'a' == 1";
+  option (buf.validate.message).cel_expression = "this.b + 1 == 1";
+  option (buf.validate.message).cel_expression = "null + 1 == 1";
+  option (buf.validate.message).cel_expression = "type(1) + 1 == 1";
+  option (buf.validate.message).cel_expression = "this.d > duration(1)";
+  option (buf.validate.message).cel_expression = "this.nope.x";
+  option (buf.validate.message).cel_expression = "this.name.y";
+  option (buf.validate.message).cel_expression = "this.tags.y";
+  option (buf.validate.message).cel_expression = "this.inner.nope";
+  option (buf.validate.message).cel_expression = "1 && 2";
+  option (buf.validate.message).cel_expression = "'a' || 1";
+  option (buf.validate.message).cel_expression = "1 && dyn(2)";
+  option (buf.validate.message).cel_expression = "1 ? true : false";
+  option (buf.validate.message).cel_expression = "!1";
+  option (buf.validate.message).cel_expression = "this.at && true";
+  option (buf.validate.message).cel_expression = "[this.at] + [1] == []";
+  option (buf.validate.message).cel_expression = "{1: this.at}[1] == 2";
+  option (buf.validate.message).cel_expression = "this.name.size() > 0 && (this.name == 'x' || this.name.size() + 'a')";
+  option (buf.validate.message).cel_expression = "this.at == timestamp(1)";
+  option (buf.validate.message).cel_expression = "has(this.name.x)";
+  option (buf.validate.message).cel_expression = "has(1)";
+  option (buf.validate.message).cel_expression = "[1].map(x, y)";
+  option (buf.validate.message).cel_expression = "this.at.getHours('UTC') > 1";
+  option (buf.validate.message).cel_expression = "this.at.getHours(1) > 1";
+  option (buf.validate.message).cel_expression = "string(this.at) != ''";
+  option (buf.validate.message).cel_expression = "this.inner == A.Inner{x: 'a'}";
+  option (buf.validate.message).cel_expression = "this.inner == acme.foo.v1.Errors.Inner{z: 'a'}";
+  option (buf.validate.message).cel_expression = "[1,2].all(x, x)";
+  option (buf.validate.message).cel_expression = "has(this.nope)";
+  option (buf.validate.message).cel_expression = "this.m.a";
+  option (buf.validate.message).cel_expression = "'unterminated";
+  option (buf.validate.message).cel_expression = "this..name";
+  option (buf.validate.message).cel_expression = "1 ++ 2";
+  message Inner {
+    string x = 1;
+  }
+  google.protobuf.Timestamp at = 2;
+  google.protobuf.Duration d = 3;
+  google.protobuf.Int32Value w = 4;
+  google.protobuf.Any any = 5;
+  google.protobuf.Struct st = 6;
+  google.protobuf.Value val = 7;
+  google.protobuf.ListValue lv = 8;
+  Inner inner = 9;
+  repeated string tags = 10;
+  map<string, int64> m = 11;
+  Kind kind = 12;
+  uint32 u = 13;
+  float f = 14;
+  bool b = 15;
+  string name = 16;
+}
+
+enum Kind {
+  KIND_UNSPECIFIED = 0;
+  KIND_A = 1;
+}
+""", header=PVH + 'import "google/protobuf/any.proto";\nimport "google/protobuf/duration.proto";\nimport "google/protobuf/struct.proto";\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/wrappers.proto";\n')
+
+pv("l_pv_cel_this_types", """
+message Types {
+  repeated google.protobuf.Timestamp ts = 1 [(buf.validate.field).repeated.items.cel = {id: "a", expression: "this < now"}, (buf.validate.field).cel = {id: "b", expression: "this.all(t, t < now)"}, (buf.validate.field).cel = {id: "b2", expression: "this"}];
+  map<string, google.protobuf.Duration> ds = 2 [(buf.validate.field).map.values.cel = {id: "c", expression: "this > duration('1s')"}, (buf.validate.field).cel = {id: "d", expression: "this"}];
+  repeated google.protobuf.Int32Value ws = 3 [(buf.validate.field).repeated.items.cel = {id: "e", expression: "this"}, (buf.validate.field).cel = {id: "f", expression: "this"}];
+  repeated Kind kinds = 4 [(buf.validate.field).cel = {id: "g", expression: "this"}, (buf.validate.field).repeated.items.cel = {id: "h", expression: "this"}];
+  map<int32, B> bs = 5 [(buf.validate.field).cel = {id: "i", expression: "this"}, (buf.validate.field).map.values.cel = {id: "j", expression: "this"}, (buf.validate.field).map.keys.cel = {id: "k", expression: "this"}];
+  fixed64 f64 = 6 [(buf.validate.field).cel = {id: "l", expression: "this"}];
+  sfixed32 sf = 7 [(buf.validate.field).cel = {id: "m", expression: "this"}];
+  float fl = 8 [(buf.validate.field).cel = {id: "n", expression: "this"}];
+  bytes by = 9 [(buf.validate.field).cel = {id: "o", expression: "this"}];
+  google.protobuf.Any an = 10 [(buf.validate.field).cel = {id: "p", expression: "this"}];
+  google.protobuf.Struct st = 11 [(buf.validate.field).cel = {id: "q", expression: "this"}];
+  google.protobuf.Value va = 12 [(buf.validate.field).cel = {id: "r", expression: "this"}];
+  repeated google.protobuf.Any ans = 13 [(buf.validate.field).cel = {id: "s", expression: "this"}];
+  repeated google.protobuf.Struct sts = 14 [(buf.validate.field).cel = {id: "t", expression: "this"}];
+  B b = 15 [(buf.validate.field).cel = {id: "u", expression: "this.x"}];
+  google.protobuf.ListValue lv = 16 [(buf.validate.field).cel = {id: "v", expression: "this"}];
+  google.protobuf.BytesValue bv = 17 [(buf.validate.field).cel = {id: "w", expression: "this"}];
+  google.protobuf.FloatValue fv = 18 [(buf.validate.field).cel = {id: "x", expression: "this"}];
+  google.protobuf.UInt64Value uv = 19 [(buf.validate.field).cel = {id: "y", expression: "this"}];
+  bool bo = 20 [(buf.validate.field).cel = {id: "z", expression: "this + 1"}];
+}
+
+message B {
+  int64 x = 1;
+}
+
+enum Kind {
+  KIND_UNSPECIFIED = 0;
+}
+""", header=PVH + 'import "google/protobuf/any.proto";\nimport "google/protobuf/duration.proto";\nimport "google/protobuf/struct.proto";\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/wrappers.proto";\n')
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)

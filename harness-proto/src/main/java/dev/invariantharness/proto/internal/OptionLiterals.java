@@ -11,8 +11,9 @@ import java.util.Map;
  * The locations buf's compiler records inside an option's message literal
  * ({@code [(buf.validate.field) = {string: {min_len: 1}}]}) and protoc does not: one per field
  * with a scalar or list value, spanning {@code name: value}; a repeated field's path ends with the
- * index of its first element in that occurrence; message values get no location of their own,
- * only their fields.
+ * index of its first element in that occurrence; a message value gets no location of its own (only
+ * its fields) unless it is an element of a repeated field ({@code example: {seconds: 1}}), which
+ * spans from the name to the closing brace.
  */
 final class OptionLiterals {
 
@@ -105,7 +106,8 @@ final class OptionLiterals {
           continue;
         }
         if (isMessage && (peek().text().equals("{") || peek().text().equals("<"))) {
-          message(El.child(path, number, first + n), field.getMessageType());
+          // buf records the fields of every element of a list literal under the list's first index
+          message(El.child(path, number, first), field.getMessageType());
         } else {
           scalar();
         }
@@ -114,9 +116,7 @@ final class OptionLiterals {
       Token end = next();
       if (field != null) {
         counts.put(number, first + n);
-        if (!isMessage) {
-          found.add(new Found(El.child(path, number, first), span(name, end, El.child(path, number, first))));
-        }
+        found.add(new Found(El.child(path, number, first), span(name, end, El.child(path, number, first))));
       }
       return;
     }
@@ -127,6 +127,9 @@ final class OptionLiterals {
           counts.merge(number, 1, Integer::sum);
         }
         message(at, field.getMessageType());
+        if (field.isRepeated()) {
+          found.add(new Found(at, span(name, tokens.get(pos - 1), at)));
+        }
       } else {
         message(path, null);
       }

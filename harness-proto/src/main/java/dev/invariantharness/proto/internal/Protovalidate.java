@@ -6,30 +6,36 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
+import dev.cel.compiler.CelCompiler;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * buf's {@code PROTOVALIDATE} lint rule: protovalidate rules ({@code (buf.validate.field)},
- * {@code (buf.validate.message).oneof}) that cannot be satisfied, contradict each other, do not
- * fit the field's type, or are redundant. The rules are read with the {@code buf/validate/validate.proto}
+ * {@code (buf.validate.message)}, {@code (buf.validate.predefined)}) that cannot be satisfied,
+ * contradict each other, do not fit the field's type, are redundant, or hold CEL that does not
+ * compile ({@link ProtovalidateCel}). The rules are read with the {@code buf/validate/validate.proto}
  * the checked files import (it is in the image), so the harness itself does not depend on a
  * protovalidate release.
  *
- * <p>Not checked (buf checks them): CEL expressions ({@code cel}, {@code cel_expression},
- * predefined rules), {@code example} values against the rules, and invalid durations and
- * timestamps inside rules. {@code pattern} is compiled with re2j, the Java port of the RE2 engine
- * Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
+ * <p>{@code example} values are validated against the field's rules ({@link ProtovalidateExamples}).
+ * Durations and timestamps inside rules must be valid values. {@code pattern} is compiled with re2j, the Java port of
+ * the RE2 engine Go's regexp package is, so it accepts what buf accepts and words errors as Go does.
  */
 final class Protovalidate {
 
@@ -37,6 +43,8 @@ final class Protovalidate {
   private static final int EXTENSION = 1159;
   private static final int FIELD_OPTIONS = 8;
   private static final int MESSAGE_OPTIONS = 7;
+  /** The extension number of {@code (buf.validate.predefined)} on field options. */
+  private static final int PREDEFINED = 1160;
 
   /** Reports a finding: the file, the span (null: none known) and the message. */
   interface Report {
@@ -45,31 +53,44 @@ final class Protovalidate {
 
   private final Descriptor fieldRules;
   private final Descriptor messageRules;
+  private final Descriptor predefinedRules;
   private final Report report;
+  private final ProtovalidateExamples examples;
+  /** CEL environments by the file whose types they declare and the type of {@code this}: one per pair and check. */
+  private final Map<String, CelCompiler> compilers = new HashMap<>();
 
-  private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Report report) {
+  private Protovalidate(Descriptor fieldRules, Descriptor messageRules, Descriptor predefinedRules,
+      Collection<FileDescriptor> files, Report report) {
     this.fieldRules = fieldRules;
     this.messageRules = messageRules;
+    this.predefinedRules = predefinedRules;
     this.report = report;
+    this.examples = new ProtovalidateExamples(files);
   }
 
   /** Checks every target message and field of {@code image}; nothing when no file imports protovalidate. */
   static void check(Image image, Report report) {
     Descriptor fieldRules = null;
     Descriptor messageRules = null;
+    Descriptor predefinedRules = null;
     for (ProtoFile file : image.allFiles().values()) {
       if (file.packageName().equals("buf.validate")) {
         Descriptor f = file.descriptor().findMessageTypeByName("FieldRules");
         if (f != null) {
           fieldRules = f;
           messageRules = file.descriptor().findMessageTypeByName("MessageRules");
+          predefinedRules = file.descriptor().findMessageTypeByName("PredefinedRules");
         }
       }
     }
     if (fieldRules == null) {
       return;
     }
-    Protovalidate rules = new Protovalidate(fieldRules, messageRules, report);
+    List<FileDescriptor> files = new ArrayList<>();
+    for (ProtoFile file : image.allFiles().values()) {
+      files.add(file.descriptor());
+    }
+    Protovalidate rules = new Protovalidate(fieldRules, messageRules, predefinedRules, files, report);
     for (El.Message m : image.messages()) {
       rules.message(m);
     }
@@ -78,12 +99,17 @@ final class Protovalidate {
     }
     for (El.Field f : image.extensions()) {
       rules.field(f);
+      rules.predefined(f);
     }
   }
 
   /** The extension's value in {@code options} (unknown to protobuf-java), parsed as {@code type}; null when unset. */
   private static DynamicMessage extension(Message options, Descriptor type) {
-    UnknownFieldSet.Field raw = options.getUnknownFields().getField(EXTENSION);
+    return extension(options, EXTENSION, type);
+  }
+
+  private static DynamicMessage extension(Message options, int number, Descriptor type) {
+    UnknownFieldSet.Field raw = options.getUnknownFields().getField(number);
     if (raw == null || raw.getLengthDelimitedList().isEmpty()) {
       return null;
     }
@@ -105,8 +131,98 @@ final class Protovalidate {
       return;
     }
     DynamicMessage rules = extension(m.d().toProto().getOptions(), messageRules);
+    if (rules == null) {
+      return;
+    }
+    oneofRules(m, rules);
+    List<Integer> base = El.child(m.path(), MESSAGE_OPTIONS, EXTENSION);
+    String parent = "message " + q(m.d().getName());
+    cel(rules, () -> compilers.computeIfAbsent(m.d().getFile().getName() + "\0message " + m.d().getFullName(),
+        k -> ProtovalidateCel.forMessage(m.d())), parent, "M" + parent.substring(1), "(buf.validate.message)",
+        (number, index, message) -> report.add(m.file(),
+            m.file().optionSpan(El.child(base, number, index), base.size(), messageRules), message));
+  }
+
+  /** Where a CEL finding goes: the number of {@code cel} or {@code cel_expression}, the rule's index, the message. */
+  private interface CelAt {
+    void add(int number, int index, String message);
+  }
+
+  /** The {@code cel} and {@code cel_expression} rules of {@code rules} (message or field rules), checked as buf does. */
+  private static void cel(Message rules, Supplier<CelCompiler> environment,
+      String parent, String parentCapitalized, String rulesName, CelAt at) {
+    FieldDescriptor celField = rules.getDescriptorForType().findFieldByName("cel");
+    FieldDescriptor expressionField = rules.getDescriptorForType().findFieldByName("cel_expression");
+    List<ProtovalidateCel.Rule> cel = celRules(rules, celField);
+    List<ProtovalidateCel.Rule> expressions = new ArrayList<>();
+    if (expressionField != null && expressionField.isRepeated()) {
+      for (int i = 0; i < rules.getRepeatedFieldCount(expressionField); i++) {
+        expressions.add(new ProtovalidateCel.Rule("", "", String.valueOf(rules.getRepeatedField(expressionField, i))));
+      }
+    }
+    if (cel.isEmpty() && expressions.isEmpty()) {
+      return;
+    }
+    CelCompiler compiler = environment.get();
+    ProtovalidateCel.check(compiler, cel, parent, parentCapitalized, rulesName + ".cel", false,
+        (index, message) -> at.add(celField.getNumber(), index, message));
+    if (!expressions.isEmpty()) {
+      ProtovalidateCel.check(compiler, expressions, parent, parentCapitalized, rulesName + ".cel_expression", true,
+          (index, message) -> at.add(expressionField.getNumber(), index, message));
+    }
+  }
+
+  /** The {@code buf.validate.Rule} entries of a repeated {@code cel} field; empty when there is none. */
+  private static List<ProtovalidateCel.Rule> celRules(Message rules, FieldDescriptor celField) {
+    List<ProtovalidateCel.Rule> out = new ArrayList<>();
+    if (celField == null || !celField.isRepeated() || celField.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+      return out;
+    }
+    for (int i = 0; i < rules.getRepeatedFieldCount(celField); i++) {
+      Message rule = (Message) rules.getRepeatedField(celField, i);
+      out.add(new ProtovalidateCel.Rule(string(rule, "id"), string(rule, "message"), string(rule, "expression")));
+    }
+    return out;
+  }
+
+  private static String string(Message m, String name) {
+    Object v = get(m, name);
+    return v instanceof String s ? s : "";
+  }
+
+  // ---- (buf.validate.predefined) on extensions of buf.validate.*Rules
+
+  private void predefined(El.Field f) {
+    if (predefinedRules == null) {
+      return;
+    }
+    Descriptor extended = f.d().getContainingType();
+    if (!extended.getFile().getPackage().equals("buf.validate") || !extended.getName().endsWith("Rules")
+        || extended.getContainingType() != null) {
+      return;
+    }
+    DynamicMessage rules = extension(f.d().toProto().getOptions(), PREDEFINED, predefinedRules);
+    if (rules == null) {
+      return;
+    }
+    FieldDescriptor celField = predefinedRules.findFieldByName("cel");
+    List<ProtovalidateCel.Rule> cel = celRules(rules, celField);
+    if (cel.isEmpty()) {
+      return;
+    }
+    CelCompiler compiler = ProtovalidateCel.forPredefined(f.d());
+    if (compiler == null) {
+      return;
+    }
+    List<Integer> base = El.child(f.path(), FIELD_OPTIONS, PREDEFINED);
+    ProtovalidateCel.check(compiler, cel, "extension field", "Extension field", "(buf.validate.predefined).cel", false,
+        (index, message) -> report.add(f.file(),
+            f.file().optionSpan(El.child(base, celField.getNumber(), index), base.size(), predefinedRules), message));
+  }
+
+  private void oneofRules(El.Message m, DynamicMessage rules) {
     FieldDescriptor oneofField = messageRules.findFieldByName("oneof");
-    if (rules == null || oneofField == null || !oneofField.isRepeated()) {
+    if (oneofField == null || !oneofField.isRepeated()) {
       return;
     }
     List<Integer> base = El.child(m.path(), MESSAGE_OPTIONS, EXTENSION);
@@ -291,6 +407,10 @@ final class Protovalidate {
           + field.getRealContainingOneof().getName() + "). Oneof fields must not have " + adder.rule(required) + ".", required);
     }
     checkFlags(adder, rules, field, required, ignore);
+    cel(rules, () -> compilers.computeIfAbsent(field.getFile().getName() + "\0"
+            + ProtovalidateCel.format(ProtovalidateCel.typeOf(field, !expectRepeated)),
+        k -> ProtovalidateCel.forField(field, !expectRepeated)), "field " + adder.name(), "Field " + adder.name(),
+        adder.rule(), (number, index, message) -> adder.add(message, number, index));
     FieldDescriptor typeRules = typeRules(rules);
     if (typeRules == null) {
       return;
@@ -313,6 +433,7 @@ final class Protovalidate {
     if (!typeMatches(adder, field, typeRules, expectRepeated)) {
       return;
     }
+    checkExamples(adder, rules, typed, typeNumber, parentMap, field);
     switch (typeRules.getName()) {
       case "float", "double" -> {
         checkNumeric(adder, typed, typeNumber);
@@ -329,6 +450,31 @@ final class Protovalidate {
         // bool has only const
       }
     }
+  }
+
+  /** buf's checkExampleValues: each {@code example} must pass the field's rules, when it has any besides examples. */
+  private void checkExamples(Adder adder, Message rules, Message typed, int typeNumber, FieldDescriptor parentMap,
+      FieldDescriptor field) {
+    FieldDescriptor exampleField = typed.getDescriptorForType().findFieldByName("example");
+    if (exampleField == null || !exampleField.isRepeated() || typed.getRepeatedFieldCount(exampleField) == 0) {
+      return;
+    }
+    FieldDescriptor celField = rules.getDescriptorForType().findFieldByName("cel");
+    boolean hasRules = celField != null && celField.isRepeated() && rules.getRepeatedFieldCount(celField) > 0;
+    for (FieldDescriptor set : typed.getAllFields().keySet()) {
+      hasRules |= !set.equals(exampleField);
+    }
+    // a predefined rule is an extension of the rules message, unknown to the image's descriptors
+    hasRules |= !typed.getUnknownFields().asMap().isEmpty();
+    if (!hasRules) {
+      return;
+    }
+    Descriptor containing = adder.field.message() != null ? adder.field.message().d() : null;
+    if (containing == null || field.isExtension()) {
+      return;
+    }
+    examples.check((List<?>) typed.getField(exampleField), containing, parentMap, field,
+        (index, message) -> adder.add(message, typeNumber, exampleField.getNumber(), index));
   }
 
   private FieldDescriptor typeRules(Message rules) {
@@ -494,10 +640,33 @@ final class Protovalidate {
 
   /** const with other rules, and bounds that are equal (a single value, or none at all). */
   private void checkNumeric(Adder adder, Message rules, int typeNumber) {
-    checkConst(adder, rules, typeNumber);
+    // a duration or timestamp that is no valid value is reported and then left out, as buf does
+    Set<FieldDescriptor> invalid = new HashSet<>();
+    String rulesType = rules.getDescriptorForType().getName();
+    if (rulesType.equals("DurationRules") || rulesType.equals("TimestampRules")) {
+      for (var e : rules.getAllFields().entrySet()) {
+        FieldDescriptor f = e.getKey();
+        if (!List.of("const", "gt", "gte", "lt", "lte").contains(f.getName()) || !(e.getValue() instanceof Message value)) {
+          continue;
+        }
+        String problem = rulesType.equals("DurationRules") ? durationProblem(value) : timestampProblem(value);
+        if (problem != null) {
+          invalid.add(f);
+          adder.add("Field " + adder.name() + " has an invalid " + adder.rule(typeNumber, f.getNumber()) + ": " + problem
+              + ".", typeNumber, f.getNumber());
+        }
+      }
+    }
+    FieldDescriptor constant = rules.getDescriptorForType().findFieldByName("const");
+    if (constant == null || !invalid.contains(constant)) {
+      checkConst(adder, rules, typeNumber);
+    }
     FieldDescriptor lower = null;
     FieldDescriptor upper = null;
     for (FieldDescriptor f : rules.getAllFields().keySet()) {
+      if (invalid.contains(f)) {
+        continue;
+      }
       switch (f.getName()) {
         case "gt", "gte" -> lower = f;
         case "lt", "lte" -> upper = f;
@@ -721,6 +890,85 @@ final class Protovalidate {
       adder.addAll("Field " + adder.name() + " has both " + adder.rule(gtNow) + " and " + adder.rule(ltNow)
           + ". A timestamp cannot be both before and after validation time.", gtNow, ltNow);
     }
+    if (get(rules, "within") instanceof Message within) {
+      int withinNumber = number(rules.getDescriptorForType(), "within");
+      String problem = durationProblem(within);
+      if (problem != null) {
+        adder.add("Field " + adder.name() + " has an invalid " + adder.rule(typeNumber, withinNumber) + ": " + problem + ".",
+            typeNumber, withinNumber);
+      } else if (seconds(within) <= 0 && nanos(within) <= 0) {
+        adder.add("Field " + adder.name() + " must have a positive " + adder.rule(typeNumber, withinNumber) + " ("
+            + goText(seconds(within), nanos(within)) + ").", typeNumber, withinNumber);
+      }
+    }
+  }
+
+  /** Go's text of a Duration or Timestamp as buf's %v prints it: {@code seconds:1 nanos:-5}, empty when both are zero. */
+  private static String goText(long seconds, int nanos) {
+    List<String> parts = new ArrayList<>();
+    if (seconds != 0) {
+      parts.add("seconds:" + seconds);
+    }
+    if (nanos != 0) {
+      parts.add("nanos:" + nanos);
+    }
+    return String.join(" ", parts);
+  }
+
+  private static long seconds(Message m) {
+    Object v = get(m, "seconds");
+    return v instanceof Long l ? l : 0;
+  }
+
+  private static int nanos(Message m) {
+    Object v = get(m, "nanos");
+    return v instanceof Integer i ? i : 0;
+  }
+
+  /** buf's checkDuration: what makes {@code d} no valid duration for protovalidate, or null. */
+  private static String durationProblem(Message d) {
+    long secs = seconds(d);
+    int nanos = nanos(d);
+    String text = goText(secs, nanos);
+    if (nanos <= -1_000_000_000 || nanos >= 1_000_000_000) {
+      return "duration (" + text + ") must have nanos in the range 0 to 999999999";
+    }
+    if (secs > 0 && nanos < 0 || secs < 0 && nanos > 0) {
+      return "duration (" + text + ") has seconds and nanos with different signs";
+    }
+    // Go's AsDuration saturates at the int64 nanosecond range; protovalidate runs out a little earlier
+    BigInteger total = BigInteger.valueOf(secs).multiply(BigInteger.valueOf(1_000_000_000L))
+        .add(BigInteger.valueOf(nanos));
+    BigInteger max = BigInteger.valueOf(9_223_372_036_854_775_428L);
+    if (total.compareTo(max) > 0 || total.compareTo(max.negate()) < 0) {
+      return "duration (" + text + ") must be in the range seconds:-9223372036 nanos:-854775428 to"
+          + " seconds:9223372036 nanos:854775428";
+    }
+    return null;
+  }
+
+  /**
+   * The prefix of Go protobuf's errors: {@code proto:} and a no-break space, which the Go runtime
+   * picks (over a plain space) from a hash of the binary, to keep callers from matching error
+   * strings; buf 1.75's binary has the no-break space.
+   */
+  private static final String PROTO_ERROR = "proto:\u00a0";
+
+  /** Go's Timestamp.CheckValid: what makes {@code t} no valid timestamp, or null. */
+  private static String timestampProblem(Message t) {
+    long secs = seconds(t);
+    int nanos = nanos(t);
+    String text = goText(secs, nanos);
+    if (secs < -62_135_596_800L) {
+      return PROTO_ERROR + "timestamp (" + text + ") before 0001-01-01";
+    }
+    if (secs > 253_402_300_799L) {
+      return PROTO_ERROR + "timestamp (" + text + ") after 9999-12-31";
+    }
+    if (nanos < 0 || nanos >= 1_000_000_000) {
+      return PROTO_ERROR + "timestamp (" + text + ") has out-of-range nanos";
+    }
+    return null;
   }
 
   private void checkFieldMask(Adder adder, Message rules, int typeNumber) {
