@@ -127,17 +127,48 @@ public final class HttpProber implements AutoCloseable {
    * @return the response; status {@code 0} with a reason when none arrived
    */
   public ProbeResponse send(ProbeRequest request) {
-    CompletableFuture<ProbeResponse> future = sendAsync(request);
-    try {
-      // The deadline completes the future; the extra margin only guards against a stuck scheduler.
-      return future.get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
+    if (Thread.currentThread().isInterrupted()) {
       return noAnswer(request, Duration.ZERO, "interrupted while waiting for the answer");
-    } catch (ExecutionException | TimeoutException e) {
-      future.cancel(true);
-      return noAnswer(request, deadline, "no answer within " + deadline.toMillis() + " ms");
+    }
+    long start = System.nanoTime();
+    HttpRequest httpRequest;
+    try {
+      httpRequest = build(request);
+    } catch (IllegalArgumentException e) {
+      return noAnswer(request, Duration.ZERO, "request could not be built: " + e.getMessage());
+    }
+    int limit = request.bodyLimit() == ProbeRequest.DEFAULT_BODY_LIMIT ? bodyLimit : request.bodyLimit();
+    CapturedBody capture = new CapturedBody(limit);
+    // The exchange runs on the caller's thread, not handed to the pool and waited for: that hop
+    // was a probe's largest cost over a bare call. The deadline interrupts the caller instead,
+    // which ends the client's blocking send (the JDK cancels the exchange on interrupt).
+    CallerDeadline guard = new CallerDeadline(Thread.currentThread());
+    ScheduledFuture<?> timer;
+    try {
+      timer = deadlines.schedule(guard::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException closed) {
+      return noAnswer(request, Duration.ZERO, "not sent: the prober is closed");
+    }
+    try {
+      client.send(httpRequest, capture);
+      return answer(request, capture.snapshot(), since(start), "");
+    } catch (InterruptedException interrupted) {
+      if (guard.finish()) {
+        return expired(request, capture, since(start));
+      }
+      Thread.currentThread().interrupt();
+      return noAnswer(request, since(start), "interrupted while waiting for the answer");
+    } catch (Exception | Error error) {
+      if (guard.finish()) {
+        return expired(request, capture, since(start));
+      }
+      CapturedBody.Snapshot s = capture.snapshot();
+      return s.status() > 0
+          ? answer(request, s, since(start), "body not complete: " + describe(error))
+          : noAnswer(request, since(start), (error instanceof RuntimeException ? "not sent: " : "") + describe(error));
+    } finally {
+      timer.cancel(false);
+      guard.finish();
     }
   }
 

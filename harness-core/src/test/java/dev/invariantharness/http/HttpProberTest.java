@@ -161,6 +161,39 @@ class HttpProberTest {
   }
 
   @Test
+  void aDeadlineThatEndsAnExchangeLeavesTheCallerNotInterrupted() {
+    try (HttpProber prober = HttpProber.builder().deadline(Duration.ofMillis(300)).build()) {
+      ProbeResponse r = prober.send(ProbeRequest.get(at("/drip")));
+
+      assertThat(r.problem()).isEqualTo("body not complete within 300 ms");
+      assertThat(Thread.currentThread().isInterrupted()).as("the deadline's interrupt leaked to the caller").isFalse();
+      assertThat(prober.send(ProbeRequest.get(at("/health"))).status()).as("the next probe on the same thread").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aCallerInterruptedBeforehandGetsNoAnswerAndKeepsItsInterrupt() {
+    try (HttpProber prober = HttpProber.create()) {
+      Thread.currentThread().interrupt();
+      ProbeResponse r = prober.send(ProbeRequest.get(at("/health")));
+
+      assertThat(Thread.interrupted()).as("the caller's own interrupt is kept").isTrue();
+      assertThat(r.status()).isZero();
+      assertThat(r.problem()).isEqualTo("interrupted while waiting for the answer");
+    }
+  }
+
+  @Test
+  void manyQuickProbesOnOneThreadAreAllAnsweredAndLeaveNoInterrupt() {
+    try (HttpProber prober = HttpProber.builder().deadline(Duration.ofMillis(200)).build()) {
+      for (int i = 0; i < 30; i++) {
+        assertThat(prober.send(ProbeRequest.get(at("/health"))).status()).as("probe %d", i).isEqualTo(200);
+      }
+      assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+  }
+
+  @Test
   void aSilentPeerIsStatusZeroWithAReasonAtTheDeadline() throws IOException {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         HttpProber prober = HttpProber.builder().deadline(Duration.ofMillis(400)).build()) {
