@@ -31,13 +31,25 @@ public final class JsonPointers {
       return tree;
     }
     JsonNode copy = tree.deepCopy();
+    removeIn(copy, pointers);
+    return copy;
+  }
+
+  /**
+   * Removes every field matched by a pointer in {@code pointers} from {@code tree} itself, for a
+   * tree the caller owns and no longer needs whole (no copy is made); returns {@code tree}.
+   */
+  public static JsonNode removeIn(JsonNode tree, Collection<String> pointers) {
+    if (tree == null) {
+      return null;
+    }
     for (String p : pointers) {
       List<String> segments = segments(p);
       if (!segments.isEmpty()) {
-        remove(copy, segments, 0);
+        remove(tree, segments, 0);
       }
     }
-    return copy;
+    return tree;
   }
 
   /** The value at {@code pointer} (naming conventions matched as in {@link #without}), or null. */
