@@ -158,19 +158,32 @@ public final class ProtoJson {
     if (!message.getUnknownFields().asMap().isEmpty()) {
       notes.add(new Note(NoteKind.UNKNOWN_FIELD_NUMBER, path.isEmpty() ? "/" : path, message.getUnknownFields().asMap().keySet().toString()));
     }
-    for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
-      FieldDescriptor f = e.getKey();
+    // the message fields in field-number order, as getAllFields() would give them, without
+    // building that map for every message of every answer
+    List<FieldDescriptor> fields = message.getDescriptorForType().getFields();
+    int previous = Integer.MIN_VALUE;
+    boolean ordered = true;
+    for (FieldDescriptor f : fields) {
+      ordered &= f.getNumber() > previous;
+      previous = f.getNumber();
+    }
+    if (message.getDescriptorForType().isExtendable()) {
+      // proto2 extensions are among getAllFields() but not among the declared fields
+      fields = List.copyOf(message.getAllFields().keySet());
+    } else if (!ordered) {
+      fields = fields.stream().sorted(java.util.Comparator.comparingInt(FieldDescriptor::getNumber)).toList();
+    }
+    for (FieldDescriptor f : fields) {
       if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
         continue;
       }
-      String here = path + "/" + f.getJsonName();
       if (f.isRepeated()) {
-        List<?> list = (List<?>) e.getValue();
-        for (int i = 0; i < list.size(); i++) {
-          unknownNumbers((Message) list.get(i), here + "/" + i, notes);
+        int n = message.getRepeatedFieldCount(f);
+        for (int i = 0; i < n; i++) {
+          unknownNumbers((Message) message.getRepeatedField(f, i), path + "/" + f.getJsonName() + "/" + i, notes);
         }
-      } else {
-        unknownNumbers((Message) e.getValue(), here, notes);
+      } else if (message.hasField(f)) {
+        unknownNumbers((Message) message.getField(f), path + "/" + f.getJsonName(), notes);
       }
     }
   }

@@ -94,6 +94,7 @@ public final class ScenarioRun {
       }
     }
     Set<String> captured = new LinkedHashSet<>();
+    Map<List<Surface>, List<String>> labelsBySurfaces = new HashMap<>();
     for (Step step : scenario.steps()) {
       String where = where(step);
       JsonNode input = step.input();
@@ -149,7 +150,8 @@ public final class ScenarioRun {
       captured.addAll(step.captures().keySet());
       List<String> volatileFields = new ArrayList<>(scenario.volatileFields());
       volatileFields.addAll(step.volatileFields());
-      steps.add(new Bound(step, op, List.copyOf(on), types, where, input, !used.isEmpty(), labelsOf(on), List.copyOf(volatileFields)));
+      steps.add(new Bound(step, op, List.copyOf(on), types, where, input, !used.isEmpty(),
+          labelsBySurfaces.computeIfAbsent(List.copyOf(on), ScenarioRun::labelsOf), List.copyOf(volatileFields)));
     }
   }
 
@@ -507,6 +509,9 @@ public final class ScenarioRun {
   private JsonNode substitute(JsonNode node, List<String> missing) {
     if (node.isTextual()) {
       String text = node.asText();
+      if (text.indexOf("${") < 0) {
+        return node;
+      }
       Matcher m = VARIABLE.matcher(text);
       if (m.matches()) {
         JsonNode v = variables.get(m.group(1));
@@ -554,6 +559,9 @@ public final class ScenarioRun {
 
   private static void collect(JsonNode node, Set<String> out) {
     if (node.isTextual()) {
+      if (node.textValue().indexOf("${") < 0) {
+        return;
+      }
       Matcher m = VARIABLE.matcher(node.asText());
       while (m.find()) {
         out.add(m.group(1));

@@ -154,6 +154,31 @@ class OnePassReadTest {
     assertThat(ProtoJsonReader.field(renamed, "title")).isNull();
   }
 
+  @Test
+  void aReceivedMessageNotesUnknownFieldNumbersWhereverTheyAreInFieldNumberOrder() {
+    Descriptor inner = EVERYTHING.findFieldByName("inner").getMessageType();
+    Descriptor byId = EVERYTHING.findFieldByName("by_id").getMessageType();
+    DynamicMessage withUnknown = DynamicMessage.newBuilder(inner).setUnknownFields(unknown(98)).build();
+    DynamicMessage m = DynamicMessage.newBuilder(EVERYTHING)
+        .addRepeatedField(EVERYTHING.findFieldByName("by_id"), DynamicMessage.newBuilder(byId).setField(byId.findFieldByName("key"), 4)
+            .setField(byId.findFieldByName("value"), withUnknown).build())
+        .setField(EVERYTHING.findFieldByName("inner"), DynamicMessage.newBuilder(inner).setUnknownFields(unknown(99)).build())
+        .setField(EVERYTHING.findFieldByName("s"), "plain")
+        .setUnknownFields(unknown(50)).build();
+    assertThat(ProtoJson.fromMessage(m, CanonicalOptions.standard()).notes())
+        .extracting(ProtoJson.Note::kind, ProtoJson.Note::path, ProtoJson.Note::detail).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ProtoJson.NoteKind.UNKNOWN_FIELD_NUMBER, "/", "[50]"),
+            org.assertj.core.groups.Tuple.tuple(ProtoJson.NoteKind.UNKNOWN_FIELD_NUMBER, "/inner", "[99]"),
+            org.assertj.core.groups.Tuple.tuple(ProtoJson.NoteKind.UNKNOWN_FIELD_NUMBER, "/byId/0/value", "[98]"));
+    assertThat(ProtoJson.fromMessage(DynamicMessage.newBuilder(EVERYTHING).setField(EVERYTHING.findFieldByName("inner"),
+        DynamicMessage.newBuilder(inner).build()).build(), CanonicalOptions.standard()).notes()).isEmpty();
+  }
+
+  private static com.google.protobuf.UnknownFieldSet unknown(int number) {
+    return com.google.protobuf.UnknownFieldSet.newBuilder()
+        .addField(number, com.google.protobuf.UnknownFieldSet.Field.newBuilder().addVarint(1).build()).build();
+  }
+
   private static DynamicMessage jsonFormat(String json) throws InvalidProtocolBufferException {
     DynamicMessage.Builder b = DynamicMessage.newBuilder(EVERYTHING);
     JsonFormat.parser().ignoringUnknownFields().merge(json, b);
