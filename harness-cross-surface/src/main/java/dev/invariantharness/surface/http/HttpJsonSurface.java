@@ -63,7 +63,8 @@ public final class HttpJsonSurface implements Surface {
    * A bound route, its template split once into literal text and path variables (each with the
    * pointer it is read at and the spellings removed from the rest of the request).
    */
-  private record Route(String method, String template, List<String> literals, List<String> fields, boolean withBody) {
+  private record Route(String method, String template, List<String> literals, List<String> fields, List<String[]> spellings,
+      boolean withBody) {
 
     static Route of(String method, String template) {
       List<String> literals = new ArrayList<>();
@@ -77,7 +78,9 @@ public final class HttpJsonSurface implements Surface {
       }
       literals.add(template.substring(at));
       String upper = method.toUpperCase(Locale.ROOT);
-      return new Route(upper, template, List.copyOf(literals), List.copyOf(fields),
+      List<String[]> spellings = fields.stream()
+          .map(f -> new String[] {f, JsonPointers.lowerCamel(f), JsonPointers.snake(f)}).toList();
+      return new Route(upper, template, List.copyOf(literals), List.copyOf(fields), spellings,
           upper.equals("POST") || upper.equals("PUT") || upper.equals("PATCH"));
     }
   }
@@ -142,7 +145,9 @@ public final class HttpJsonSurface implements Surface {
       if (v == null || v.isNull()) {
         return Answer.none(name, "the request has no field '" + field + "' for the path " + route.template(), Duration.ZERO);
       }
-      removeField(rest, field);
+      for (String spelling : route.spellings().get(i)) {
+        rest.remove(spelling);
+      }
       path.append(route.literals().get(i)).append(URLEncoder.encode(v.asText(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
     path.append(route.literals().get(route.literals().size() - 1));
@@ -254,12 +259,6 @@ public final class HttpJsonSurface implements Surface {
       }
     }
     return null;
-  }
-
-  private static void removeField(ObjectNode node, String field) {
-    for (String candidate : new String[] {field, JsonPointers.lowerCamel(field), JsonPointers.snake(field)}) {
-      node.remove(candidate);
-    }
   }
 
   private static String query(ObjectNode rest) {
