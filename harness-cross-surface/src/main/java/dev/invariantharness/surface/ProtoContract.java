@@ -45,6 +45,7 @@ public final class ProtoContract {
   private final List<FileDescriptor> files;
   private final Map<String, MethodDescriptor> methods = new LinkedHashMap<>();
   private final Map<String, Descriptor> messages = new LinkedHashMap<>();
+  private final Map<String, List<MethodDescriptor>> bySimpleName = new java.util.HashMap<>();
 
   private ProtoContract(String source, List<FileDescriptor> files) {
     this.source = source;
@@ -58,6 +59,10 @@ public final class ProtoContract {
       for (Descriptor d : f.getMessageTypes()) {
         index(d);
       }
+    }
+    // simple names are looked up for every step of every run: indexed once, not searched each time
+    for (MethodDescriptor m : methods.values()) {
+      bySimpleName.computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(m);
     }
   }
 
@@ -121,8 +126,7 @@ public final class ProtoContract {
   public Operation operation(String name) {
     MethodDescriptor m = methods.get(name);
     if (m == null && !name.contains("/")) {
-      List<MethodDescriptor> found = new ArrayList<>();
-      methods.values().stream().filter(x -> x.getName().equals(name)).forEach(found::add);
+      List<MethodDescriptor> found = bySimpleName.getOrDefault(name, List.of());
       if (found.size() > 1) {
         throw new IllegalArgumentException("operation '" + name + "' is ambiguous in " + source + ": "
             + found.stream().map(x -> x.getService().getFullName() + "/" + x.getName()).toList() + "; use the full name");

@@ -98,6 +98,16 @@ class SurfaceParityTest {
   }
 
   @Test
+  void aValueCapturedFromAVolatileFieldStillFlowsToLaterSteps() {
+    // volatile fields are stripped from each answer in place; the capture must be taken first
+    ParityReport report = SurfaceParity.of(Scenario.parse("notes.yaml", SCENARIO).withVolatile("/noteId"), NotesStack.contract(),
+        http, grpc, ws).run();
+    assertThat(messages(report)).isEmpty();
+    assertThat(report.rows()).hasSize(4);
+    assertThat(report.rows().get(1).findings()).isEmpty();
+  }
+
+  @Test
   void aFieldRenamedOnOneSurfaceIsAnUndeclaredFieldAndADifference() {
     stack.httpRewrite = body -> body.replace("\"title\":", "\"noteTitle\":");
     ParityReport report = run();

@@ -26,6 +26,10 @@ public final class JsonDiff {
 
   /** Every difference between {@code left} and {@code right}, in document order. */
   public static List<Difference> between(JsonNode left, JsonNode right) {
+    if (left != null && left.equals(right)) {
+      // equal trees (the usual case) have no differences: no paths are built to find that out
+      return List.of();
+    }
     List<Difference> out = new ArrayList<>();
     diff("", left, right, out);
     return out;

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -31,19 +35,31 @@ public final class JsonPointers {
       return tree;
     }
     JsonNode copy = tree.deepCopy();
+    removeIn(copy, pointers);
+    return copy;
+  }
+
+  /**
+   * Removes every field matched by a pointer in {@code pointers} from {@code tree} itself, for a
+   * tree the caller owns and no longer needs whole (no copy is made); returns {@code tree}.
+   */
+  public static JsonNode removeIn(JsonNode tree, Collection<String> pointers) {
+    if (tree == null) {
+      return null;
+    }
     for (String p : pointers) {
-      List<String> segments = segments(p);
-      if (!segments.isEmpty()) {
-        remove(copy, segments, 0);
+      Segment[] segments = compiled(p);
+      if (segments.length > 0) {
+        remove(tree, segments, 0);
       }
     }
-    return copy;
+    return tree;
   }
 
   /** The value at {@code pointer} (naming conventions matched as in {@link #without}), or null. */
   public static JsonNode at(JsonNode tree, String pointer) {
     JsonNode n = tree;
-    for (String s : segments(pointer)) {
+    for (Segment s : compiled(pointer)) {
       if (n == null) {
         return null;
       }
@@ -100,38 +116,79 @@ public final class JsonPointers {
     return sb.toString();
   }
 
-  private static JsonNode child(JsonNode n, String segment) {
-    if (n.isArray()) {
-      return segment.matches("\\d+") ? n.get(Integer.parseInt(segment)) : null;
+  /**
+   * One segment of a pointer, its spellings worked out once: the segment as written, then its
+   * lowerCamelCase and snake_case forms (distinct), and its value as an array index.
+   */
+  private record Segment(boolean any, String[] spellings, int index) {
+
+    static Segment of(String s) {
+      Set<String> spellings = new LinkedHashSet<>(List.of(s, lowerCamel(s), snake(s)));
+      int index = -1;
+      if (!s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        try {
+          index = Integer.parseInt(s);
+        } catch (NumberFormatException beyondAnyArray) {
+          index = Integer.MAX_VALUE;
+        }
+      }
+      return new Segment(s.equals("*"), spellings.toArray(new String[0]), index);
     }
-    if (!n.isObject()) {
-      return null;
-    }
-    JsonNode c = n.get(segment);
+  }
+
+  /**
+   * Pointers split and spelled out once, not once per answer: a pointer's compiled form depends
+   * on its text alone. Bounded, for a process that makes up pointers without end.
+   */
+  private static final Map<String, Segment[]> COMPILED = new ConcurrentHashMap<>();
+
+  private static Segment[] compiled(String pointer) {
+    Segment[] c = COMPILED.get(pointer);
     if (c == null) {
-      c = n.get(lowerCamel(segment));
-    }
-    if (c == null) {
-      c = n.get(snake(segment));
+      c = segments(pointer).stream().map(Segment::of).toArray(Segment[]::new);
+      if (COMPILED.size() < 4_096) {
+        COMPILED.put(pointer, c);
+      }
     }
     return c;
   }
 
-  private static void remove(JsonNode n, List<String> segments, int i) {
-    String s = segments.get(i);
-    boolean last = i == segments.size() - 1;
+  private static JsonNode child(JsonNode n, Segment segment) {
+    if (n.isArray()) {
+      return segment.index() >= 0 ? n.get(segment.index()) : null;
+    }
+    if (!n.isObject()) {
+      return null;
+    }
+    for (String spelling : segment.spellings()) {
+      JsonNode c = n.get(spelling);
+      if (c != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static void remove(JsonNode n, Segment[] segments, int i) {
+    Segment s = segments[i];
+    boolean last = i == segments.length - 1;
     if (n instanceof ObjectNode o) {
-      List<String> names = new ArrayList<>();
-      if (s.equals("*")) {
+      if (s.any()) {
+        List<String> names = new ArrayList<>();
         o.fieldNames().forEachRemaining(names::add);
-      } else {
-        for (String candidate : new String[] {s, lowerCamel(s), snake(s)}) {
-          if (o.has(candidate) && !names.contains(candidate)) {
-            names.add(candidate);
+        for (String name : names) {
+          if (last) {
+            o.remove(name);
+          } else {
+            remove(o.get(name), segments, i + 1);
           }
         }
+        return;
       }
-      for (String name : names) {
+      for (String name : s.spellings()) {
+        if (!o.has(name)) {
+          continue;
+        }
         if (last) {
           o.remove(name);
         } else {
@@ -139,7 +196,7 @@ public final class JsonPointers {
         }
       }
     } else if (n instanceof ArrayNode a) {
-      if (s.equals("*")) {
+      if (s.any()) {
         for (int k = last ? a.size() - 1 : 0; last ? k >= 0 : k < a.size(); k += last ? -1 : 1) {
           if (last) {
             a.remove(k);
@@ -147,11 +204,11 @@ public final class JsonPointers {
             remove(a.get(k), segments, i + 1);
           }
         }
-      } else if (s.matches("\\d+") && Integer.parseInt(s) < a.size()) {
+      } else if (s.index() >= 0 && s.index() < a.size()) {
         if (last) {
-          a.remove(Integer.parseInt(s));
+          a.remove(s.index());
         } else {
-          remove(a.get(Integer.parseInt(s)), segments, i + 1);
+          remove(a.get(s.index()), segments, i + 1);
         }
       }
     }

@@ -13,8 +13,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.invariantharness.surface.internal.MessageTree;
+import dev.invariantharness.surface.internal.ProtoJsonReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -99,17 +99,34 @@ public final class ProtoJson {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
     }
+    return fromTree(type, tree, json, options);
+  }
+
+  /**
+   * As {@link #fromJson(Descriptor, String, CanonicalOptions)}, for an answer already read as a
+   * JSON tree (e.g. one message of a stream): it is not printed and read again.
+   *
+   * @throws IllegalArgumentException when {@code json} is not a valid {@code type}
+   */
+  public static Canonical fromJson(Descriptor type, JsonNode json, CanonicalOptions options) {
+    return fromTree(type, json, null, options);
+  }
+
+  private static Canonical fromTree(Descriptor type, JsonNode tree, String text, CanonicalOptions options) {
     if (tree == null || !tree.isObject()) {
       throw new IllegalArgumentException("not a JSON object but " + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     List<Note> notes = new ArrayList<>();
-    walk(tree, type, "", options, notes);
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
-    try {
-      // undeclared names were noted above; the parse must not stop at the first of them
-      JsonFormat.parser().ignoringUnknownFields().merge(json, builder);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("not a valid " + type.getFullName() + " in proto JSON: " + e.getMessage(), e);
+    // one walk notes what the type does not declare and, for plain answers, builds the message too
+    if (!ProtoJsonReader.read(tree, type, builder, options.enumsAsNumbers(), notes)) {
+      builder = DynamicMessage.newBuilder(type);
+      try {
+        // undeclared names were noted above; the parse must not stop at the first of them
+        JsonFormat.parser().ignoringUnknownFields().merge(text != null ? text : tree.toString(), builder);
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalArgumentException("not a valid " + type.getFullName() + " in proto JSON: " + e.getMessage(), e);
+      }
     }
     DynamicMessage message = builder.build();
     return new Canonical(print(message, options), message, notes);
@@ -121,7 +138,7 @@ public final class ProtoJson {
    */
   public static List<Note> irregularities(Descriptor type, JsonNode json, CanonicalOptions options) {
     List<Note> notes = new ArrayList<>();
-    walk(json, type, "", options, notes);
+    ProtoJsonReader.read(json, type, null, options.enumsAsNumbers(), notes);
     return notes;
   }
 
@@ -137,86 +154,37 @@ public final class ProtoJson {
     return MessageTree.of(message, options.protoFieldNames());
   }
 
-  private static void walk(JsonNode node, Descriptor type, String path, CanonicalOptions options, List<Note> notes) {
-    if (!node.isObject() || isWellKnown(type)) {
-      return;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String here = path + "/" + JsonPointers.escape(e.getKey());
-      FieldDescriptor f = field(type, e.getKey());
-      if (f == null) {
-        notes.add(new Note(NoteKind.UNDECLARED_FIELD, here, abbreviate(e.getValue())));
-        continue;
-      }
-      JsonNode v = e.getValue();
-      if (v == null || v.isNull()) {
-        continue;
-      }
-      if (f.isMapField()) {
-        FieldDescriptor valueField = f.getMessageType().findFieldByName("value");
-        for (Iterator<Map.Entry<String, JsonNode>> m = v.fields(); m.hasNext(); ) {
-          Map.Entry<String, JsonNode> entry = m.next();
-          value(entry.getValue(), valueField, here + "/" + JsonPointers.escape(entry.getKey()), options, notes);
-        }
-      } else if (f.isRepeated() && v.isArray()) {
-        for (int i = 0; i < v.size(); i++) {
-          value(v.get(i), f, here + "/" + i, options, notes);
-        }
-      } else {
-        value(v, f, here, options, notes);
-      }
-    }
-  }
-
-  private static void value(JsonNode v, FieldDescriptor f, String path, CanonicalOptions options, List<Note> notes) {
-    if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-      walk(v, f.getMessageType(), path, options, notes);
-    } else if (f.getJavaType() == FieldDescriptor.JavaType.ENUM && !f.getEnumType().getFullName().equals("google.protobuf.NullValue")) {
-      if (v.isNumber() && !options.enumsAsNumbers()) {
-        notes.add(new Note(NoteKind.ENUM_AS_NUMBER, path, v.asText()));
-      } else if (v.isTextual() && f.getEnumType().findValueByName(v.asText()) == null) {
-        notes.add(new Note(NoteKind.UNDECLARED_ENUM_VALUE, path, "\"" + v.asText() + "\" of " + f.getEnumType().getFullName()));
-      }
-    }
-  }
-
-  private static FieldDescriptor field(Descriptor type, String jsonName) {
-    for (FieldDescriptor f : type.getFields()) {
-      if (f.getJsonName().equals(jsonName) || f.getName().equals(jsonName)) {
-        return f;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isWellKnown(Descriptor type) {
-    return type.getFile().getPackage().equals("google.protobuf");
-  }
-
   private static void unknownNumbers(Message message, String path, List<Note> notes) {
     if (!message.getUnknownFields().asMap().isEmpty()) {
       notes.add(new Note(NoteKind.UNKNOWN_FIELD_NUMBER, path.isEmpty() ? "/" : path, message.getUnknownFields().asMap().keySet().toString()));
     }
-    for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
-      FieldDescriptor f = e.getKey();
+    // the message fields in field-number order, as getAllFields() would give them, without
+    // building that map for every message of every answer
+    List<FieldDescriptor> fields = message.getDescriptorForType().getFields();
+    int previous = Integer.MIN_VALUE;
+    boolean ordered = true;
+    for (FieldDescriptor f : fields) {
+      ordered &= f.getNumber() > previous;
+      previous = f.getNumber();
+    }
+    if (message.getDescriptorForType().isExtendable()) {
+      // proto2 extensions are among getAllFields() but not among the declared fields
+      fields = List.copyOf(message.getAllFields().keySet());
+    } else if (!ordered) {
+      fields = fields.stream().sorted(java.util.Comparator.comparingInt(FieldDescriptor::getNumber)).toList();
+    }
+    for (FieldDescriptor f : fields) {
       if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
         continue;
       }
-      String here = path + "/" + f.getJsonName();
       if (f.isRepeated()) {
-        List<?> list = (List<?>) e.getValue();
-        for (int i = 0; i < list.size(); i++) {
-          unknownNumbers((Message) list.get(i), here + "/" + i, notes);
+        int n = message.getRepeatedFieldCount(f);
+        for (int i = 0; i < n; i++) {
+          unknownNumbers((Message) message.getRepeatedField(f, i), path + "/" + f.getJsonName() + "/" + i, notes);
         }
-      } else {
-        unknownNumbers((Message) e.getValue(), here, notes);
+      } else if (message.hasField(f)) {
+        unknownNumbers((Message) message.getField(f), path + "/" + f.getJsonName(), notes);
       }
     }
-  }
-
-  private static String abbreviate(JsonNode v) {
-    String s = v.toString();
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
 }

@@ -20,7 +20,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +59,40 @@ public final class HttpJsonSurface implements Surface {
   private static final ObjectMapper JSON = Json.mapper();
   private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
-  private record Route(String method, String template) {}
+  /**
+   * A bound route, its template split once into literal text and path variables (each with the
+   * pointer it is read at and the spellings removed from the rest of the request).
+   */
+  private record Route(String method, String template, List<String> literals, List<String> fields, List<String[]> spellings,
+      boolean withBody) {
+
+    static Route of(String method, String template) {
+      List<String> literals = new ArrayList<>();
+      List<String> fields = new ArrayList<>();
+      Matcher m = PATH_VARIABLE.matcher(template);
+      int at = 0;
+      while (m.find()) {
+        literals.add(template.substring(at, m.start()));
+        fields.add(m.group(1));
+        at = m.end();
+      }
+      literals.add(template.substring(at));
+      String upper = method.toUpperCase(Locale.ROOT);
+      List<String[]> spellings = fields.stream()
+          .map(f -> new String[] {f, JsonPointers.lowerCamel(f), JsonPointers.snake(f)}).toList();
+      return new Route(upper, template, List.copyOf(literals), List.copyOf(fields), spellings,
+          upper.equals("POST") || upper.equals("PUT") || upper.equals("PATCH"));
+    }
+  }
 
   private final String name;
   private final URI base;
   private final Map<String, Route> routes = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final Map<Duration, HttpProber> probers = new ConcurrentHashMap<>();
+  // the headers of every request, without and with a JSON body: made once, not copied header by header per call
+  private volatile Map<String, List<String>> plainHeaders;
+  private volatile Map<String, List<String>> jsonBodyHeaders;
 
   private HttpJsonSurface(String name, URI base) {
     this.name = Objects.requireNonNull(name, "name");
@@ -81,13 +110,15 @@ public final class HttpJsonSurface implements Surface {
     if (!pathTemplate.startsWith("/")) {
       throw new IllegalArgumentException("route of " + operation + ": path '" + pathTemplate + "' must start with '/'");
     }
-    routes.put(operation, new Route(method.toUpperCase(Locale.ROOT), pathTemplate));
+    routes.put(operation, Route.of(method, pathTemplate));
     return this;
   }
 
   /** Sends {@code name: value} with every request (redacted in evidence when it is a credential). Returns {@code this}. */
   public HttpJsonSurface header(String headerName, String value) {
     headers.put(headerName, value);
+    plainHeaders = null;
+    jsonBodyHeaders = null;
     return this;
   }
 
@@ -108,31 +139,27 @@ public final class HttpJsonSurface implements Surface {
     Route route = route(call.operation());
     ObjectNode rest = call.input().isObject() ? ((ObjectNode) call.input()).deepCopy() : JSON.createObjectNode();
     StringBuilder path = new StringBuilder();
-    Matcher m = PATH_VARIABLE.matcher(route.template());
-    while (m.find()) {
-      String field = m.group(1);
+    for (int i = 0; i < route.fields().size(); i++) {
+      String field = route.fields().get(i);
       JsonNode v = JsonPointers.at(rest, "/" + field);
       if (v == null || v.isNull()) {
         return Answer.none(name, "the request has no field '" + field + "' for the path " + route.template(), Duration.ZERO);
       }
-      removeField(rest, field);
-      m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(v.asText(), StandardCharsets.UTF_8).replace("+", "%20")));
+      for (String spelling : route.spellings().get(i)) {
+        rest.remove(spelling);
+      }
+      path.append(route.literals().get(i)).append(URLEncoder.encode(v.asText(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
-    m.appendTail(path);
-    boolean withBody = route.method().equals("POST") || route.method().equals("PUT") || route.method().equals("PATCH");
+    path.append(route.literals().get(route.literals().size() - 1));
+    boolean withBody = route.withBody();
     if (!withBody) {
       String query = query(rest);
       if (!query.isEmpty()) {
         path.append(path.indexOf("?") < 0 ? '?' : '&').append(query);
       }
     }
-    ProbeRequest request = ProbeRequest.of(route.method(), URI.create(base + path.toString())).withHeader("Accept", "application/json");
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      request = request.withHeader(h.getKey(), h.getValue());
-    }
-    if (withBody) {
-      request = request.withJsonBody(rest.toString());
-    }
+    ProbeRequest request = new ProbeRequest(route.method(), URI.create(base + path.toString()), headers(withBody),
+        withBody ? rest.toString() : "", ProbeRequest.DEFAULT_BODY_LIMIT);
     ProbeResponse r = prober(call.deadline()).send(request);
     return answer(request, r, call.operation().serverStreaming());
   }
@@ -234,12 +261,6 @@ public final class HttpJsonSurface implements Surface {
     return null;
   }
 
-  private static void removeField(ObjectNode node, String field) {
-    for (String candidate : new String[] {field, JsonPointers.lowerCamel(field), JsonPointers.snake(field)}) {
-      node.remove(candidate);
-    }
-  }
-
   private static String query(ObjectNode rest) {
     StringBuilder q = new StringBuilder();
     for (Iterator<Map.Entry<String, JsonNode>> it = rest.fields(); it.hasNext(); ) {
@@ -262,6 +283,34 @@ public final class HttpJsonSurface implements Surface {
       q.append('&');
     }
     q.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v.asText(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code Accept: application/json}, then the configured headers (a configured {@code Accept}
+   * adds its value), then for a body {@code Content-Type: application/json} in place of any
+   * configured one: what {@code ProbeRequest.withHeader} and {@code withJsonBody} would make.
+   */
+  private Map<String, List<String>> headers(boolean jsonBody) {
+    Map<String, List<String>> made = jsonBody ? jsonBodyHeaders : plainHeaders;
+    if (made != null) {
+      return made;
+    }
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    all.put("Accept", new ArrayList<>(List.of("application/json")));
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      all.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue());
+    }
+    if (jsonBody) {
+      all.keySet().removeIf(n -> n.equalsIgnoreCase("Content-Type"));
+      all.put("Content-Type", List.of("application/json"));
+    }
+    made = java.util.Collections.unmodifiableMap(all);
+    if (jsonBody) {
+      jsonBodyHeaders = made;
+    } else {
+      plainHeaders = made;
+    }
+    return made;
   }
 
   private HttpProber prober(Duration deadline) {

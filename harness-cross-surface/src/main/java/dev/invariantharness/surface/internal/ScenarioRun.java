@@ -50,7 +50,12 @@ public final class ScenarioRun {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
   private static final ObjectMapper JSON = Json.mapper();
 
-  private record Bound(Step step, Operation operation, List<Surface> surfaces, Map<String, Descriptor> answerTypes) {
+  /**
+   * A step resolved once, before anything runs: what every execution of it needs that does not
+   * change (its request template and whether it has variables, its labels, its volatile fields).
+   */
+  private record Bound(Step step, Operation operation, List<Surface> surfaces, Map<String, Descriptor> answerTypes, String where,
+      JsonNode input, boolean hasVariables, List<String> labels, List<String> volatileFields) {
 
     Descriptor answerType(Surface s) {
       Descriptor d = answerTypes.get(s.name());
@@ -89,8 +94,10 @@ public final class ScenarioRun {
       }
     }
     Set<String> captured = new LinkedHashSet<>();
+    Map<List<Surface>, List<String>> labelsBySurfaces = new HashMap<>();
     for (Step step : scenario.steps()) {
       String where = where(step);
+      JsonNode input = step.input();
       Operation op;
       try {
         op = contract.operation(step.operation());
@@ -117,13 +124,14 @@ public final class ScenarioRun {
         }
         on.add(s);
       }
-      for (String v : variablesIn(step.input())) {
+      Set<String> used = variablesIn(input);
+      for (String v : used) {
         if (!captured.contains(v)) {
           throw new HarnessInputException(scenario.source(), where + ": uses variable ${" + v + "}, which no earlier step captures"
               + (captured.isEmpty() ? "" : " (captured before: " + captured + ")"));
         }
       }
-      for (ProtoJson.Note n : ProtoJson.irregularities(op.inputType(), step.input(), options.withEnumsAsNumbers(true))) {
+      for (ProtoJson.Note n : ProtoJson.irregularities(op.inputType(), input, options.withEnumsAsNumbers(true))) {
         if (n.kind() == ProtoJson.NoteKind.UNDECLARED_FIELD || !n.detail().contains("${")) {
           throw new HarnessInputException(scenario.source(), where + ": input " + n.describe(op.inputType().getFullName()));
         }
@@ -140,7 +148,10 @@ public final class ScenarioRun {
         types.put(t.getKey(), d);
       }
       captured.addAll(step.captures().keySet());
-      steps.add(new Bound(step, op, on, types));
+      List<String> volatileFields = new ArrayList<>(scenario.volatileFields());
+      volatileFields.addAll(step.volatileFields());
+      steps.add(new Bound(step, op, List.copyOf(on), types, where, input, !used.isEmpty(),
+          labelsBySurfaces.computeIfAbsent(List.copyOf(on), ScenarioRun::labelsOf), List.copyOf(volatileFields)));
     }
   }
 
@@ -162,7 +173,10 @@ public final class ScenarioRun {
 
   /** The row labels of step {@code index}: {@code http ↔ grpc}, ..., or {@code @ ws}. */
   public List<String> labels(int index) {
-    List<Surface> on = steps.get(index).surfaces();
+    return steps.get(index).labels();
+  }
+
+  private static List<String> labelsOf(List<Surface> on) {
     if (on.size() == 1) {
       return List.of("@ " + on.get(0).name());
     }
@@ -170,7 +184,7 @@ public final class ScenarioRun {
     for (int j = 1; j < on.size(); j++) {
       out.add(on.get(0).name() + " ↔ " + on.get(j).name());
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The step at {@code index}. */
@@ -224,11 +238,11 @@ public final class ScenarioRun {
       }
     }
     Step step = b.step();
-    String where = where(step);
+    String where = b.where();
     String invariant = scenario.invariantOf(step);
-    List<String> labels = labels(index);
+    List<String> labels = b.labels();
     List<String> missing = new ArrayList<>();
-    JsonNode input = substitute(step.input(), missing);
+    JsonNode input = b.hasVariables() ? substitute(b.input(), missing) : b.input();
     if (!missing.isEmpty()) {
       List<ParityRow> rows = new ArrayList<>();
       for (String label : labels) {
@@ -241,15 +255,9 @@ public final class ScenarioRun {
       }
       return rows;
     }
-    DynamicMessage.Builder request = DynamicMessage.newBuilder(b.operation().inputType());
-    try {
-      JsonFormat.parser().merge(input.toString(), request);
-    } catch (InvalidProtocolBufferException e) {
-      throw new HarnessInputException(scenario.source(), where + ": input is not a valid " + b.operation().inputType().getFullName() + ": "
-          + e.getMessage());
-    }
+    DynamicMessage request = request(b, input);
     Duration deadline = scenario.deadlineOf(step);
-    SurfaceCall call = new SurfaceCall(scenario.name(), step.name(), b.operation(), input, request.build(), deadline);
+    SurfaceCall call = new SurfaceCall(scenario.name(), step.name(), b.operation(), input, request, deadline);
     List<Answer> answers = new ArrayList<>();
     List<ProtoJson.Canonical> canonical = new ArrayList<>();
     List<List<Finding>> own = new ArrayList<>();
@@ -265,12 +273,13 @@ public final class ScenarioRun {
       canonical.add(judge(b, s, a, invariant, findings));
       own.add(findings);
     }
-    List<String> volatileFields = new ArrayList<>(scenario.volatileFields());
-    volatileFields.addAll(step.volatileFields());
-    // each answer is stripped of its volatile fields once, not once per pair it is in
+    // captured before volatile fields go: a step may capture one (an etag, a timestamp)
+    List<Finding> captureFindings = capture(b, answers, canonical, invariant, where);
+    // each answer is stripped of its volatile fields once, not once per pair it is in, and in
+    // place: the canonical trees were made for this step alone
     List<JsonNode> stable = new ArrayList<>(canonical.size());
     for (ProtoJson.Canonical c : canonical) {
-      stable.add(c == null ? null : JsonPointers.without(c.tree(), volatileFields));
+      stable.add(c == null ? null : JsonPointers.removeIn(c.tree(), b.volatileFields()));
     }
     List<ParityRow> rows = new ArrayList<>();
     int n = b.surfaces().size();
@@ -305,13 +314,39 @@ public final class ScenarioRun {
       }
       rows.add(new ParityRow(scenario.name(), step.name(), labels.get(Math.max(0, j - 1)), invariant, findings, lines, left, right));
     }
-    capture(b, answers, canonical, rows, invariant, where);
+    if (!captureFindings.isEmpty()) {
+      ParityRow r = rows.get(0);
+      List<Finding> all = new ArrayList<>(r.findings());
+      all.addAll(captureFindings);
+      rows.set(0, new ParityRow(r.scenario(), r.step(), r.label(), r.invariant(), all, r.answers(), r.leftCanonical(), r.rightCanonical()));
+    }
     return rows;
+  }
+
+  /**
+   * The step's request as its input type: read in the same walk that would note undeclared
+   * fields; {@code JsonFormat} judges what the walk does not take as plain (and words the error).
+   */
+  private DynamicMessage request(Bound b, JsonNode input) {
+    Descriptor type = b.operation().inputType();
+    DynamicMessage.Builder request = DynamicMessage.newBuilder(type);
+    List<ProtoJson.Note> notes = new ArrayList<>();
+    if (ProtoJsonReader.read(input, type, request, true, notes) && notes.isEmpty()) {
+      return request.build();
+    }
+    request = DynamicMessage.newBuilder(type);
+    try {
+      JsonFormat.parser().merge(input.toString(), request);
+    } catch (InvalidProtocolBufferException e) {
+      throw new HarnessInputException(scenario.source(), b.where() + ": input is not a valid " + type.getFullName() + ": "
+          + e.getMessage());
+    }
+    return request.build();
   }
 
   /** Checks one answer against the expectation; returns its canonical form when it is a usable success. */
   private ProtoJson.Canonical judge(Bound b, Surface s, Answer a, String invariant, List<Finding> findings) {
-    String where = where(b.step()) + " on " + s.name();
+    String where = b.where() + " on " + s.name();
     Expectation expect = b.step().expect();
     switch (a.kind()) {
       case NO_ANSWER -> {
@@ -390,7 +425,7 @@ public final class ScenarioRun {
     for (int i = 0; i < count; i++) {
       ProtoJson.Canonical c;
       try {
-        c = a.json() != null ? ProtoJson.fromJson(type, texts.get(i).toString(), options) : ProtoJson.fromMessage(a.messages().get(i), options);
+        c = a.json() != null ? ProtoJson.fromJson(type, texts.get(i), options) : ProtoJson.fromMessage(a.messages().get(i), options);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(e.getMessage() + " (streamed message " + i + ")", e);
       }
@@ -437,10 +472,10 @@ public final class ScenarioRun {
     return true;
   }
 
-  private void capture(Bound b, List<Answer> answers, List<ProtoJson.Canonical> canonical, List<ParityRow> rows, String invariant,
-      String where) {
+  /** Takes the step's captures from the first usable answer; returns the findings of those that were empty or absent. */
+  private List<Finding> capture(Bound b, List<Answer> answers, List<ProtoJson.Canonical> canonical, String invariant, String where) {
     if (b.step().captures().isEmpty()) {
-      return;
+      return List.of();
     }
     int from = -1;
     for (int i = 0; i < canonical.size(); i++) {
@@ -460,15 +495,11 @@ public final class ScenarioRun {
               + c.getValue() + " is empty or absent in the answer"));
         }
       } else {
-        variables.put(c.getKey(), v);
+        // a copy: the answer's tree is stripped of volatile fields in place afterwards
+        variables.put(c.getKey(), v.deepCopy());
       }
     }
-    if (!extra.isEmpty()) {
-      ParityRow r = rows.get(0);
-      List<Finding> all = new ArrayList<>(r.findings());
-      all.addAll(extra);
-      rows.set(0, new ParityRow(r.scenario(), r.step(), r.label(), r.invariant(), all, r.answers(), r.leftCanonical(), r.rightCanonical()));
-    }
+    return extra;
   }
 
   private String capturedBy(String variable) {
@@ -478,6 +509,9 @@ public final class ScenarioRun {
   private JsonNode substitute(JsonNode node, List<String> missing) {
     if (node.isTextual()) {
       String text = node.asText();
+      if (text.indexOf("${") < 0) {
+        return node;
+      }
       Matcher m = VARIABLE.matcher(text);
       if (m.matches()) {
         JsonNode v = variables.get(m.group(1));
@@ -525,6 +559,9 @@ public final class ScenarioRun {
 
   private static void collect(JsonNode node, Set<String> out) {
     if (node.isTextual()) {
+      if (node.textValue().indexOf("${") < 0) {
+        return;
+      }
       Matcher m = VARIABLE.matcher(node.asText());
       while (m.find()) {
         out.add(m.group(1));

@@ -102,7 +102,7 @@ class CanonicalPrintTest {
     }
   }
 
-  private static Descriptor everything() {
+  static Descriptor everything() {
     FieldDescriptorProto.Builder[] fields = {
         field("i32", 1, Type.TYPE_INT32), field("u32", 2, Type.TYPE_UINT32), field("i64", 3, Type.TYPE_INT64),
         field("u64", 4, Type.TYPE_UINT64), field("f", 5, Type.TYPE_FLOAT), field("d", 6, Type.TYPE_DOUBLE),
