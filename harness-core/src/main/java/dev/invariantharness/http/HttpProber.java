@@ -77,6 +77,7 @@ public final class HttpProber implements AutoCloseable {
   private final Map<String, List<String>> defaultHeaders;
   private final ExecutorService pool;
   private final ScheduledExecutorService deadlines;
+  private final DeadlineWatch watch;
   private final HttpClient client;
 
   private HttpProber(Builder b) {
@@ -93,6 +94,7 @@ public final class HttpProber implements AutoCloseable {
     // daemons grows only with the requests actually in flight.
     this.pool = Executors.newCachedThreadPool(daemon(name + "-worker-"));
     this.deadlines = Executors.newSingleThreadScheduledExecutor(daemon(name + "-deadline-"));
+    this.watch = new DeadlineWatch(name + "-watch", DeadlineWatch.tickFor(deadline));
     this.client = HttpClient.newBuilder()
         .executor(pool)
         .connectTimeout(connectTimeout)
@@ -143,10 +145,10 @@ public final class HttpProber implements AutoCloseable {
     // was a probe's largest cost over a bare call. The deadline interrupts the caller instead,
     // which ends the client's blocking send (the JDK cancels the exchange on interrupt).
     CallerDeadline guard = new CallerDeadline(Thread.currentThread());
-    ScheduledFuture<?> timer;
+    DeadlineWatch.Watched timer;
     try {
-      timer = deadlines.schedule(guard::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException closed) {
+      timer = watch.watch(guard, deadline);
+    } catch (IllegalStateException closed) {
       return noAnswer(request, Duration.ZERO, "not sent: the prober is closed");
     }
     try {
@@ -167,7 +169,7 @@ public final class HttpProber implements AutoCloseable {
           ? answer(request, s, since(start), "body not complete: " + describe(error))
           : noAnswer(request, since(start), (error instanceof RuntimeException ? "not sent: " : "") + describe(error));
     } finally {
-      timer.cancel(false);
+      watch.done(timer);
       guard.finish();
     }
   }
@@ -261,6 +263,7 @@ public final class HttpProber implements AutoCloseable {
   /** Stops the prober's threads; requests still in flight end as status-0 responses. */
   @Override
   public void close() {
+    watch.close();
     deadlines.shutdownNow();
     pool.shutdownNow();
   }
