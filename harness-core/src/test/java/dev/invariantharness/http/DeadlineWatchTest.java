@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +20,8 @@ class DeadlineWatchTest {
       long start = System.nanoTime();
       watch.watch(deadline, Duration.ofMillis(150));
       try {
-        Thread.sleep(10_000);
+        // nothing counts this down: the wait ends by the deadline's interrupt, or fails after 10 s
+        new CountDownLatch(1).await(10, TimeUnit.SECONDS);
         fail("the deadline never interrupted the caller");
       } catch (InterruptedException expected) {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
@@ -40,7 +42,7 @@ class DeadlineWatchTest {
         assertThat(deadline.finish()).isFalse();
       }
       // longer than every deadline above and many ticks: an interrupt would end this wait early
-      Thread.sleep(100);
+      assertThat(new CountDownLatch(1).await(100, TimeUnit.MILLISECONDS)).as("nothing counts it down").isFalse();
       assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
   }
