@@ -139,8 +139,7 @@ public final class HttpProber implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return noAnswer(request, Duration.ZERO, "request could not be built: " + e.getMessage());
     }
-    int limit = request.bodyLimit() == ProbeRequest.DEFAULT_BODY_LIMIT ? bodyLimit : request.bodyLimit();
-    CapturedBody capture = new CapturedBody(limit);
+    CapturedBody capture = captureFor(request);
     // The exchange runs on the caller's thread, not handed to the pool and waited for: that hop
     // was a probe's largest cost over a bare call. The deadline interrupts the caller instead,
     // which ends the client's blocking send (the JDK cancels the exchange on interrupt).
@@ -164,10 +163,7 @@ public final class HttpProber implements AutoCloseable {
       if (guard.finish()) {
         return expired(request, capture, since(start));
       }
-      CapturedBody.Snapshot s = capture.snapshot();
-      return s.status() > 0
-          ? answer(request, s, since(start), "body not complete: " + describe(error))
-          : noAnswer(request, since(start), (error instanceof RuntimeException ? "not sent: " : "") + describe(error));
+      return failed(request, capture, start, error);
     } finally {
       watch.done(timer);
       guard.finish();
@@ -220,8 +216,7 @@ public final class HttpProber implements AutoCloseable {
       return CompletableFuture.completedFuture(
           noAnswer(request, Duration.ZERO, "request could not be built: " + e.getMessage()));
     }
-    int limit = request.bodyLimit() == ProbeRequest.DEFAULT_BODY_LIMIT ? bodyLimit : request.bodyLimit();
-    CapturedBody capture = new CapturedBody(limit);
+    CapturedBody capture = captureFor(request);
     CompletableFuture<ProbeResponse> result = new CompletableFuture<>();
     // The blocking send on a thread of our pool, not the client's sendAsync: sendAsync hands every
     // completion to CompletableFuture's default executor, which on a machine of two cores or fewer
@@ -236,10 +231,7 @@ public final class HttpProber implements AutoCloseable {
           // Mostly the deadline, which completed the result first; else the prober was closed.
           result.complete(noAnswer(request, since(start), "not answered: the prober was closed"));
         } catch (Exception | Error error) {
-          CapturedBody.Snapshot s = capture.snapshot();
-          result.complete(s.status() > 0
-              ? answer(request, s, since(start), "body not complete: " + describe(error))
-              : noAnswer(request, since(start), (error instanceof RuntimeException ? "not sent: " : "") + describe(error)));
+          result.complete(failed(request, capture, start, error));
         }
       });
     } catch (RuntimeException closed) {
@@ -297,6 +289,18 @@ public final class HttpProber implements AutoCloseable {
 
   private static ProbeResponse answer(ProbeRequest request, CapturedBody.Snapshot s, Duration took, String problem) {
     return new ProbeResponse(request, s.status(), s.headers(), s.body(), s.truncated(), took, problem);
+  }
+
+  private CapturedBody captureFor(ProbeRequest request) {
+    return new CapturedBody(request.bodyLimit() == ProbeRequest.DEFAULT_BODY_LIMIT ? bodyLimit : request.bodyLimit());
+  }
+
+  /** The response to an exchange that ended with {@code error}: what arrived of it, else none. */
+  private ProbeResponse failed(ProbeRequest request, CapturedBody capture, long start, Throwable error) {
+    CapturedBody.Snapshot s = capture.snapshot();
+    return s.status() > 0
+        ? answer(request, s, since(start), "body not complete: " + describe(error))
+        : noAnswer(request, since(start), (error instanceof RuntimeException ? "not sent: " : "") + describe(error));
   }
 
   private static ProbeResponse noAnswer(ProbeRequest request, Duration took, String why) {
