@@ -68,6 +68,26 @@ class FakeSyncServerTest {
   }
 
   @Test
+  void aFrameThatHasArrivedIsReturnedByAZeroWait() {
+    try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 3).start();
+        KhalaConnection c = KhalaConnection.open(khala.channelUri(), ConnectionOptions.channel(WAIT))) {
+      c.join();
+      c.subscribe(List.of("a"), Map.of());
+      khala.append("a", "{\"n\":4}");
+
+      Optional<SyncEvent> seen = Optional.empty();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (seen.isEmpty() && System.nanoTime() < deadline) {
+        seen = c.next(Duration.ZERO);
+        Thread.onSpinWait();
+      }
+
+      assertThat(seen).as("the appended frame, once it has arrived, through next(Duration.ZERO)")
+          .get().isEqualTo(new SyncEvent.Frame("a", 4, "KHALA_FRAME_KIND_UPDATE_BATCH", "{\"n\":4}", WireForm.CHANNEL_FRAME));
+    }
+  }
+
+  @Test
   void resumeBelowTheRetentionFloorIsAnsweredWithStaleCursor() {
     try (FakeSyncServer khala = FakeSyncServer.builder().topic("a", 100).retentionFloor("a", 60).start();
         KhalaConnection c = KhalaConnection.open(khala.channelUri(), ConnectionOptions.channel(WAIT))) {
