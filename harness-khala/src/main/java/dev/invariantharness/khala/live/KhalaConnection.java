@@ -162,8 +162,8 @@ public final class KhalaConnection implements AutoCloseable {
     try {
       session.getBasicRemote().sendText(text);
     } catch (IOException | IllegalStateException | RejectedExecutionException e) {
-      // Tyrus may reject work when its container's executors were shut down under a closing
-      // session (eclipse-ee4j/tyrus#640): for the check that is a connection that failed.
+      // The containers' executors are never shut down (IdlingClientManager); a rejection could
+      // only come from a Tyrus that shuts them anyway: for the check, a connection that failed.
       throw new PeerFailure(peer() + ": sending failed: " + rootMessage(e), e);
     }
   }
@@ -320,7 +320,7 @@ public final class KhalaConnection implements AutoCloseable {
         session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "done"));
       }
     } catch (IOException | IllegalStateException | RejectedExecutionException e) {
-      // the peer is gone already, or Tyrus's executors are (eclipse-ee4j/tyrus#640)
+      // the peer is gone already; closing is best effort
     }
   }
 
