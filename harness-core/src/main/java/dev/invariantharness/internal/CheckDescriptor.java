@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * How one test method maps to invariants, read from its annotations (and its class's). The
@@ -147,6 +148,18 @@ public record CheckDescriptor(
   public static boolean isClassTemplateInvocation(String uniqueId) {
     int open = uniqueId.lastIndexOf("/[");
     return open >= 0 && uniqueId.startsWith("[class-template-invocation:#", open + 1);
+  }
+
+  /** As {@link #isClassTemplateInvocation(String)}, without formatting the id. */
+  public static boolean isClassTemplateInvocation(UniqueId uniqueId) {
+    UniqueId.Segment last = uniqueId.getLastSegment();
+    return last.getType().equals("class-template-invocation") && last.getValue().startsWith("#");
+  }
+
+  /** As {@link #isInvocation(String)}, without formatting the id. */
+  public static boolean isInvocation(UniqueId uniqueId) {
+    String value = uniqueId.getLastSegment().getValue();
+    return value.startsWith("#");
   }
 
   /** Whether the last segment of {@code uniqueId} is an invocation or a dynamic node ({@code [type:#n]}). */

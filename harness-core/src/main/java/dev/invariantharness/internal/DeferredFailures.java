@@ -23,12 +23,16 @@ final class DeferredFailures {
     });
   }
 
+  /**
+   * Whether any failure waits to be taken: asked for every passing test, where almost always
+   * nothing does, so the test's id is not even formatted.
+   */
+  static boolean pending() {
+    return !PENDING.isEmpty();
+  }
+
   /** The failure deferred for this test, removed; null when none. */
   static Throwable take(String runId, String uniqueId) {
-    // Asked for every passing test: almost always nothing is deferred, so skip building the key.
-    if (PENDING.isEmpty()) {
-      return null;
-    }
     return PENDING.remove(runId + "\u0000" + uniqueId);
   }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -49,9 +50,10 @@ public final class InvariantReportListener implements TestExecutionListener {
   private static final int MAX_REASON = 4000;
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  private final Map<String, Long> startedNanos = new ConcurrentHashMap<>();
-  private final Map<String, CheckResult> rows = new ConcurrentHashMap<>();
-  private final Map<String, List<EvidenceRef>> evidence = new ConcurrentHashMap<>();
+  // Keyed by JUnit's UniqueId, not its text: the text is formatted on first use, once per test.
+  private final Map<UniqueId, Long> startedNanos = new ConcurrentHashMap<>();
+  private final Map<UniqueId, CheckResult> rows = new ConcurrentHashMap<>();
+  private final Map<UniqueId, List<EvidenceRef>> evidence = new ConcurrentHashMap<>();
   private final Map<MethodSource, Optional<Mapping>> mappings = new ConcurrentHashMap<>();
   private final Map<Class<?>, Map<String, Method>> methodIndex = new ConcurrentHashMap<>();
   private volatile TestPlan plan;
@@ -129,7 +131,7 @@ public final class InvariantReportListener implements TestExecutionListener {
   @Override
   public void executionStarted(TestIdentifier id) {
     if (id.isTest()) {
-      startedNanos.put(id.getUniqueId(), System.nanoTime());
+      startedNanos.put(id.getUniqueIdObject(), System.nanoTime());
     }
   }
 
@@ -157,7 +159,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     Throwable failure = result.getThrowable().orElse(null);
     if (id.isTest() && status == CheckStatus.PASSED) {
       // A failure the gating handler recorded instead of failing the build: the row still fails.
-      Throwable deferred = DeferredFailures.take(runId, id.getUniqueId());
+      Throwable deferred = DeferredFailures.pending() ? DeferredFailures.take(runId, id.getUniqueId()) : null;
       if (deferred != null) {
         failure = deferred;
         status = CheckStatus.FAILED;
@@ -169,7 +171,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     } else if (status != CheckStatus.PASSED) {
       // A failed @BeforeAll leaves the tests below without events: they must not vanish from the gate.
       for (TestIdentifier t : plan.getDescendants(id)) {
-        if (t.isTest() && !rows.containsKey(t.getUniqueId())) {
+        if (t.isTest() && !rows.containsKey(t.getUniqueIdObject())) {
           record(t, status, "not run: " + id.getDisplayName() + " " + (status == CheckStatus.FAILED ? "failed" : "was aborted")
               + " before its tests ran: " + reason);
         }
@@ -182,7 +184,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     Map<String, String> pairs = entry.getKeyValuePairs();
     String path = pairs.get(EVIDENCE_PATH);
     if (path != null) {
-      evidence.computeIfAbsent(id.getUniqueId(), k -> new CopyOnWriteArrayList<>())
+      evidence.computeIfAbsent(id.getUniqueIdObject(), k -> new CopyOnWriteArrayList<>())
           .add(new EvidenceRef(pairs.getOrDefault(EVIDENCE_NAME, ""), pairs.getOrDefault(EVIDENCE_KIND, "text"), path));
     }
   }
@@ -235,7 +237,7 @@ public final class InvariantReportListener implements TestExecutionListener {
       status = CheckStatus.NOT_APPLICABLE;
       why = d.notApplicableReason();
     }
-    Long start = startedNanos.get(id.getUniqueId());
+    Long start = startedNanos.get(id.getUniqueIdObject());
     long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
     String checkId = d.checkId() + invocationSuffix(id);
     String command = status == CheckStatus.SKIPPED
@@ -247,10 +249,10 @@ public final class InvariantReportListener implements TestExecutionListener {
     for (Finding f : findings) {
       redacted.add(new Finding(f.invariant(), redactor.redact(f.location()), redactor.redact(cap(f.message())), f.evidence()));
     }
-    rows.put(id.getUniqueId(), new CheckResult(checkId, d.required() || d.unmapped(), status, redactor.redact(id.getDisplayName()),
+    rows.put(id.getUniqueIdObject(), new CheckResult(checkId, d.required() || d.unmapped(), status, redactor.redact(id.getDisplayName()),
         d.lane(), d.invariants(), d.notApplicableIds(), millis, redactor.redact(cap(why)),
         status == CheckStatus.SKIPPED ? redactor.redact(command) : command,
-        evidence.getOrDefault(id.getUniqueId(), List.of()), redacted, Map.of(), null));
+        evidence.getOrDefault(id.getUniqueIdObject(), List.of()), redacted, Map.of(), null));
   }
 
   /** As {@link CheckDescriptor#invocationSuffix(org.junit.jupiter.api.extension.ExtensionContext)}, from the test plan. */
@@ -258,7 +260,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     String suffix = "";
     Optional<TestIdentifier> t = Optional.of(id);
     for (; t.isPresent(); t = plan.getParent(t.get())) {
-      if (!CheckDescriptor.isInvocation(t.get().getUniqueId())) {
+      if (!CheckDescriptor.isInvocation(t.get().getUniqueIdObject())) {
         break;
       }
       suffix = "[" + CheckDescriptor.invocationName(t.get().getDisplayName()) + "]" + suffix;
@@ -266,7 +268,7 @@ public final class InvariantReportListener implements TestExecutionListener {
     if (environmentsKeyed) {
       // a @PerEnvironment run: the class template's invocation is named after its environment
       for (; t.isPresent(); t = plan.getParent(t.get())) {
-        if (CheckDescriptor.isClassTemplateInvocation(t.get().getUniqueId())) {
+        if (CheckDescriptor.isClassTemplateInvocation(t.get().getUniqueIdObject())) {
           return "[" + CheckDescriptor.invocationName(t.get().getDisplayName()) + "]" + suffix;
         }
       }

@@ -3,6 +3,7 @@ package dev.invariantharness.report;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.invariantharness.HarnessInputException;
+import dev.invariantharness.evidence.internal.AtomicFiles;
 import dev.invariantharness.report.internal.FileTrees;
 import dev.invariantharness.report.internal.HtmlMatrix;
 import dev.invariantharness.report.internal.LatestPointer;
@@ -125,8 +126,10 @@ public final class ReportWriter {
           .toList();
       for (int i = 0; i < views.size(); i++) {
         Path file = staged.resolve(views.get(i).fileName());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, contents.get(i), StandardCharsets.UTF_8);
+        if (!file.getParent().equals(staged)) {
+          Files.createDirectories(file.getParent());
+        }
+        AtomicFiles.writeNew(file, contents.get(i).getBytes(StandardCharsets.UTF_8));
       }
       published = ReportDirectories.publish(staged, root, base);
     } catch (IOException e) {

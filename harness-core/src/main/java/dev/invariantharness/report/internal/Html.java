@@ -16,8 +16,16 @@ final class Html {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && !special(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      // most report text (ids, lanes, statuses) has nothing to escape: no copy
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '&' -> out.append("&amp;");
@@ -29,6 +37,10 @@ final class Html {
       }
     }
     return out.toString();
+  }
+
+  private static boolean special(char c) {
+    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
   }
 
   /**

@@ -12,8 +12,10 @@ import dev.invariantharness.gate.GateDecision;
 import dev.invariantharness.gate.Verdict;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.ReportView;
+import dev.invariantharness.report.internal.ReportFacts.Blocked;
 import dev.invariantharness.report.internal.ReportFacts.Meaning;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,9 +94,10 @@ public final class HtmlMatrix implements ReportView {
     list(h, "Warnings", d.warnings());
     list(h, "Rejected mitigations", d.rejectedMitigations());
     coverageGaps(h, report, matrixIds);
-    matrix(h, report, rowsByInvariant);
+    Blocked blocked = Blocked.of(report);
+    matrix(h, report, blocked, rowsByInvariant);
     legend(h);
-    results(h, report);
+    results(h, report, blocked);
     h.append("</body>\n</html>\n");
     return h.toString();
   }
@@ -124,8 +127,9 @@ public final class HtmlMatrix implements ReportView {
       return;
     }
     h.append("<h2>Blockers</h2>\n<ul class=\"blockers\">\n");
+    Map<String, List<Integer>> rowsByCheck = rowsByCheck(report);
     for (Blocker b : blockers) {
-      List<Integer> rows = rowsOfCheck(report, b.checkId());
+      List<Integer> rows = rowsByCheck.getOrDefault(b.checkId(), List.of());
       h.append("<li>");
       if (rows.isEmpty()) {
         int at = matrixIds.indexOf(b.invariant() == null ? NO_INVARIANT : b.invariant());
@@ -155,13 +159,11 @@ public final class HtmlMatrix implements ReportView {
     h.append("</ul>\n");
   }
 
-  /** The 1-based numbers of the result rows of a check. */
-  private static List<Integer> rowsOfCheck(GateReport report, String checkId) {
-    List<Integer> rows = new ArrayList<>();
+  /** The 1-based numbers of the result rows of each check. */
+  private static Map<String, List<Integer>> rowsByCheck(GateReport report) {
+    Map<String, List<Integer>> rows = new HashMap<>();
     for (int n = 1; n <= report.results().size(); n++) {
-      if (report.results().get(n - 1).checkId().equals(checkId)) {
-        rows.add(n);
-      }
+      rows.computeIfAbsent(report.results().get(n - 1).checkId(), k -> new ArrayList<>()).add(n);
     }
     return rows;
   }
@@ -215,7 +217,7 @@ public final class HtmlMatrix implements ReportView {
     h.append("</ul>\n");
   }
 
-  private static void matrix(StringBuilder h, GateReport report, Map<String, List<Integer>> rowsByInvariant) {
+  private static void matrix(StringBuilder h, GateReport report, Blocked blocked, Map<String, List<Integer>> rowsByInvariant) {
     List<String> lanes = new ArrayList<>(report.countsByLane().keySet());
     h.append("<h2>Invariant matrix</h2>\n<div class=\"scroll\">\n<table class=\"matrix\">\n")
         .append("<thead><tr><th>Invariant</th>");
@@ -232,7 +234,7 @@ public final class HtmlMatrix implements ReportView {
       for (String lane : lanes) {
         List<Integer> inLane = e.getValue().stream()
             .filter(n -> report.results().get(n - 1).lane().equals(lane)).toList();
-        cell(h, report, e.getKey(), inLane);
+        cell(h, report, blocked, e.getKey(), inLane);
       }
       h.append("</tr>\n");
     }
@@ -303,7 +305,7 @@ public final class HtmlMatrix implements ReportView {
         h.append(" <em>(superseded by ").append(escape(i.supersededBy())).append(")</em>"));
   }
 
-  private static void cell(StringBuilder h, GateReport report, String id, List<Integer> rows) {
+  private static void cell(StringBuilder h, GateReport report, Blocked blocked, String id, List<Integer> rows) {
     if (rows.isEmpty()) {
       h.append("<td class=\"m-none\">—</td>");
       return;
@@ -312,7 +314,7 @@ public final class HtmlMatrix implements ReportView {
     CheckStatus shown = null;
     for (int n : rows) {
       CheckResult r = report.results().get(n - 1);
-      Meaning m = ReportFacts.meaning(report, r, id);
+      Meaning m = ReportFacts.meaning(blocked, r, id);
       if (ReportFacts.worse(worst, m) != worst) {
         worst = m;
         shown = ReportFacts.outcome(r, id);
@@ -325,7 +327,7 @@ public final class HtmlMatrix implements ReportView {
     h.append("</td>");
   }
 
-  private static void results(StringBuilder h, GateReport report) {
+  private static void results(StringBuilder h, GateReport report, Blocked blocked) {
     h.append("<h2>Results</h2>\n<table class=\"results\">\n<colgroup><col class=\"c-n\"><col class=\"c-check\">"
         + "<col class=\"c-req\"><col class=\"c-status\"><col class=\"c-lane\"><col class=\"c-inv\">"
         + "<col class=\"c-desc\"><col class=\"c-reason\"><col class=\"c-evidence\"><col class=\"c-ms\"></colgroup>\n"
@@ -334,7 +336,7 @@ public final class HtmlMatrix implements ReportView {
         + "<th>Reason</th><th>Evidence</th><th>Duration (ms)</th></tr></thead>\n<tbody>\n");
     for (int n = 1; n <= report.results().size(); n++) {
       CheckResult r = report.results().get(n - 1);
-      Meaning meaning = ReportFacts.meaning(report, r);
+      Meaning meaning = ReportFacts.meaning(blocked, r);
       h.append("<tr id=\"row-").append(n).append("\">")
           .append("<td>").append(n).append("</td>")
           .append("<td><code>").append(escape(r.checkId())).append("</code></td>")
@@ -343,7 +345,7 @@ public final class HtmlMatrix implements ReportView {
           .append(escape(label(r.status(), meaning))).append("</td>")
           .append("<td>").append(escape(r.lane())).append("</td>")
           .append("<td>");
-      outcomes(h, report, r);
+      outcomes(h, blocked, r);
       h.append("</td>")
           .append("<td>").append(escape(r.description())).append("</td>")
           .append("<td class=\"reason\">").append(escape(r.reason())).append("</td>")
@@ -358,7 +360,7 @@ public final class HtmlMatrix implements ReportView {
    * Each invariant of the row with what the row means for it, e.g. {@code INV-02 passed,
    * INV-06 failed}, coloured by what that means for the decision; then the findings.
    */
-  private static void outcomes(StringBuilder h, GateReport report, CheckResult r) {
+  private static void outcomes(StringBuilder h, Blocked blocked, CheckResult r) {
     boolean first = true;
     for (String id : ReportFacts.rowKeys(r)) {
       if (!first) {
@@ -366,7 +368,7 @@ public final class HtmlMatrix implements ReportView {
       }
       first = false;
       CheckStatus s = ReportFacts.outcome(r, id);
-      h.append("<span class=\"").append(ReportFacts.meaning(report, r, id).cssClass()).append("\">").append(escape(id));
+      h.append("<span class=\"").append(ReportFacts.meaning(blocked, r, id).cssClass()).append("\">").append(escape(id));
       if (!r.invariants().contains(id)) {
         h.append(" ").append(escape(s.label())).append(" (found)");
       } else if (!r.outcomes().isEmpty() && s != r.status()) {

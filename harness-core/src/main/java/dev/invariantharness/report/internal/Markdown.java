@@ -33,12 +33,23 @@ final class Markdown {
    * with a fence longer than any backtick run in the text so the text cannot close it.
    */
   static String fence(String text, String indent) {
-    String fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
-    StringBuilder out = new StringBuilder(indent).append(fence).append('\n');
-    for (String line : LINE_BREAK.split(text, -1)) {
-      out.append(indent).append(line).append('\n');
+    return fence(new StringBuilder(), text, indent).toString();
+  }
+
+  /** As {@link #fence(String, String)}, appended to {@code out}; returns {@code out}. */
+  static StringBuilder fence(StringBuilder out, String text, String indent) {
+    int run = longestBacktickRun(text);
+    String fence = run < 3 ? "```" : "`".repeat(run + 1);
+    out.append(indent).append(fence).append('\n');
+    if (hasAny(text, "\r\n")) {
+      for (String line : LINE_BREAK.split(text, -1)) {
+        out.append(indent).append(line).append('\n');
+      }
+    } else {
+      // one line, as almost every command is: no split
+      out.append(indent).append(text).append('\n');
     }
-    return out.append(indent).append(fence).append('\n').toString();
+    return out.append(indent).append(fence).append('\n');
   }
 
   /** {@code text} on one line: line breaks become spaces. */

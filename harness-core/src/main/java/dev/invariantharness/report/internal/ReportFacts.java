@@ -9,8 +9,11 @@ import dev.invariantharness.report.GateReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -144,10 +147,10 @@ public final class ReportFacts {
    * ({@code ""} for a row without invariants): a failure or skip is blocking exactly when the
    * decision has a blocker naming this check and this invariant.
    */
-  public static Meaning meaning(GateReport report, CheckResult row, String id) {
+  public static Meaning meaning(Blocked blocked, CheckResult row, String id) {
     return switch (outcome(row, id)) {
-      case FAILED, UNMAPPED -> blocks(report, row, id) ? Meaning.BLOCKING_FAILURE : Meaning.FAILED_NON_BLOCKING;
-      case SKIPPED -> blocks(report, row, id) ? Meaning.BLOCKING_SKIP : Meaning.SKIPPED_NON_BLOCKING;
+      case FAILED, UNMAPPED -> blocked.blocks(row, id) ? Meaning.BLOCKING_FAILURE : Meaning.FAILED_NON_BLOCKING;
+      case SKIPPED -> blocked.blocks(row, id) ? Meaning.BLOCKING_SKIP : Meaning.SKIPPED_NON_BLOCKING;
       case MITIGATED -> Meaning.MITIGATED;
       case PASSED -> Meaning.PASSED;
       case NOT_APPLICABLE -> Meaning.NOT_APPLICABLE;
@@ -158,13 +161,13 @@ public final class ReportFacts {
    * What {@code row} as a whole means for the decision: the worst of what it means for each of
    * its invariants, and for no invariant when it has none or a blocker names it without one.
    */
-  public static Meaning meaning(GateReport report, CheckResult row) {
+  public static Meaning meaning(Blocked blocked, CheckResult row) {
     Meaning worst = null;
     for (String id : rowKeys(row)) {
-      worst = worse(worst, meaning(report, row, id));
+      worst = worse(worst, meaning(blocked, row, id));
     }
-    if (worst == null || blocks(report, row, "")) {
-      worst = worse(worst, meaning(report, row, ""));
+    if (worst == null || blocked.blocks(row, "")) {
+      worst = worse(worst, meaning(blocked, row, ""));
     }
     return worst;
   }
@@ -176,20 +179,37 @@ public final class ReportFacts {
 
   /** The invariants a row speaks for: those it maps, then any its findings added. */
   public static List<String> rowKeys(CheckResult row) {
+    if (row.invariants().size() <= 1 && row.invariants().containsAll(row.outcomes().keySet())) {
+      return row.invariants(); // the common row: one invariant, judged for it alone
+    }
     Set<String> ids = new LinkedHashSet<>(row.invariants());
     ids.addAll(row.outcomes().keySet());
     return List.copyOf(ids);
   }
 
-  /** Whether a blocker of the decision names this row's check and invariant {@code id}. */
-  private static boolean blocks(GateReport report, CheckResult row, String id) {
-    for (Blocker b : report.decision().blockers()) {
-      String invariant = b.invariant() == null ? "" : b.invariant();
-      if (row.checkId().equals(b.checkId()) && invariant.equals(id)) {
-        return true;
+  /**
+   * The check and invariant pairs the decision's blockers name, indexed by check: a view asks
+   * for every row and invariant, and a run with thousands of failures has thousands of blockers.
+   *
+   * @param invariantsByCheck per blocked check id, the invariants it blocks on ({@code ""} for a
+   *     blocker that names none)
+   */
+  public record Blocked(Map<String, Set<String>> invariantsByCheck) {
+
+    /** The blockers of {@code report}'s decision. */
+    public static Blocked of(GateReport report) {
+      Map<String, Set<String>> byCheck = new HashMap<>();
+      for (Blocker b : report.decision().blockers()) {
+        byCheck.computeIfAbsent(b.checkId(), k -> new HashSet<>()).add(b.invariant() == null ? "" : b.invariant());
       }
+      return new Blocked(byCheck);
     }
-    return false;
+
+    /** Whether a blocker names {@code row}'s check and invariant {@code id}. */
+    boolean blocks(CheckResult row, String id) {
+      Set<String> invariants = invariantsByCheck.get(row.checkId());
+      return invariants != null && invariants.contains(id);
+    }
   }
 
   /**

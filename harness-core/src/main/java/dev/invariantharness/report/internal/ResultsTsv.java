@@ -32,17 +32,16 @@ public final class ResultsTsv implements ReportView {
   public String render(GateReport report) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     for (CheckResult row : report.results()) {
-      out.append(String.join("\t",
-              field(row.checkId()),
-              row.required() ? "required" : "optional",
-              ReportFacts.scriptStatus(row),
-              field(row.description()),
-              field(ReportFacts.logPath(row)),
-              field(ReportFacts.commandColumn(row)),
-              field(row.lane()),
-              field(String.join(",", row.invariants())),
-              Long.toString(row.durationMillis()),
-              row.status().label()))
+      out.append(field(row.checkId())).append('\t')
+          .append(row.required() ? "required" : "optional").append('\t')
+          .append(ReportFacts.scriptStatus(row)).append('\t')
+          .append(field(row.description())).append('\t')
+          .append(field(ReportFacts.logPath(row))).append('\t')
+          .append(field(ReportFacts.commandColumn(row))).append('\t')
+          .append(field(row.lane())).append('\t')
+          .append(field(String.join(",", row.invariants()))).append('\t')
+          .append(row.durationMillis()).append('\t')
+          .append(row.status().label())
           .append('\n');
     }
     return out.toString();

@@ -245,7 +245,7 @@ public final class SummaryMarkdown implements ReportView {
       if (r.command().isBlank()) {
         md.append(r.status() == CheckStatus.SKIPPED ? "\n" : " (none)\n");
       } else {
-        md.append("\n\n").append(Markdown.fence(r.command(), "  ")).append('\n');
+        Markdown.fence(md.append("\n\n"), r.command(), "  ").append('\n');
       }
     }
   }
