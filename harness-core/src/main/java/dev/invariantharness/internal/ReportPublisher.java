@@ -6,7 +6,6 @@ import dev.invariantharness.evidence.Redactor;
 import dev.invariantharness.gate.CheckResult;
 import dev.invariantharness.report.GateReport;
 import dev.invariantharness.report.GateReportJson;
-import dev.invariantharness.report.ReportView;
 import dev.invariantharness.report.ReportWriter;
 import dev.invariantharness.report.internal.FileTrees;
 import dev.invariantharness.report.internal.SummaryJson;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,6 +39,8 @@ public final class ReportPublisher {
   private static final Duration STALE = Duration.ofHours(6);
 
   private ReportPublisher() {}
+
+  private static final String SUMMARY_JSON = new SummaryJson().fileName();
 
   /** Stable name of the configuration problem row. */
   public static final String CONFIGURATION_CHECK = RunJudge.CONFIGURATION_CHECK;
@@ -67,18 +69,16 @@ public final class ReportPublisher {
       all.addAll(others.rows());
       // judge
       GateReport run = RunJudge.judge(config, runId, all, redactor);
-      String summaryJson = GateReportJson.write(run);
-      // Rows were redacted in full when recorded: the part gets the configured secrets once more.
-      // Alone in its run (one fork, the IDE) this JVM's part is the run's summary: render it once.
-      String part = others.parts() == 0 && others.rows().isEmpty() ? summaryJson
-          : GateReportJson.write(RunJudge.judge(config, runId, rows, redactor));
-      parts.writeOwn(redactor.configuredOnly().redact(part));
-      // write
+      // write: the part first, then the report that includes it. Rows were redacted in full when
+      // recorded; the part and the rendered files get the configured secrets and patterns once
+      // more as a last line of defence. Alone in its run (one fork, the IDE) this JVM's part is the
+      // run's summary.json: it is rendered once, with the other views, and written twice.
+      boolean alone = others.parts() == 0 && others.rows().isEmpty();
+      UnaryOperator<String> clean = redactor.configuredOnly()::redact;
+      String ownPart = alone ? null : clean.apply(GateReportJson.write(RunJudge.judge(config, runId, rows, redactor)));
       Path staging = root.resolve(".staging").resolve(runId);
-      // Every row, the environment and the evidence were redacted in full when recorded; the
-      // rendered files get the configured secrets and patterns once more as a last line of defence.
-      Path written = new ReportWriter(views(summaryJson)).write(run, root, Files.isDirectory(staging) ? staging : null,
-          redactor.configuredOnly()::redact);
+      Path written = new ReportWriter().write(run, root, Files.isDirectory(staging) ? staging : null, clean,
+          views -> parts.writeOwn(alone ? views.get(SUMMARY_JSON) : ownPart));
       Optional<Path> previous = parts.previousReport(root);
       if (previous.isPresent() && !previous.get().equals(written)) {
         FileTrees.delete(previous.get());
@@ -90,23 +90,6 @@ public final class ReportPublisher {
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("writing the gate report under " + root + " failed", e);
-    }
-  }
-
-  /** The default views, with {@code summary.json} already rendered. */
-  private static List<ReportView> views(String summaryJson) {
-    List<ReportView> views = new ArrayList<>();
-    for (ReportView view : ReportWriter.defaultViews()) {
-      views.add(view instanceof SummaryJson ? new Rendered(view.fileName(), summaryJson) : view);
-    }
-    return views;
-  }
-
-  /** A view whose content was rendered before the writer asked for it. */
-  private record Rendered(String fileName, String content) implements ReportView {
-    @Override
-    public String render(GateReport report) {
-      return content;
     }
   }
 

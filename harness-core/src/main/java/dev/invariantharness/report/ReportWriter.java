@@ -18,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -108,7 +111,23 @@ public final class ReportWriter {
    */
   public Path write(
       GateReport report, Path reportsRoot, Path evidenceStaging, UnaryOperator<String> sanitizer) {
+    return write(report, reportsRoot, evidenceStaging, sanitizer, rendered -> { });
+  }
+
+  /**
+   * As {@link #write(GateReport, Path, Path, UnaryOperator)}, handing every view's sanitized
+   * content, by file name, to {@code beforeWriting} once all are rendered and before any file is
+   * written: the harness keeps its run's part, {@code summary.json} as it is, ahead of the report
+   * that includes it, without rendering it twice.
+   *
+   * @param beforeWriting given an unmodifiable map from file name to content, in view order;
+   *     whatever it throws ends the write with nothing published
+   * @throws UncheckedIOException also when {@code beforeWriting} throws one
+   */
+  public Path write(GateReport report, Path reportsRoot, Path evidenceStaging, UnaryOperator<String> sanitizer,
+      RenderedViews beforeWriting) {
     Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(beforeWriting, "beforeWriting");
     Objects.requireNonNull(reportsRoot, "reportsRoot");
     UnaryOperator<String> clean = sanitizer == null ? UnaryOperator.identity() : sanitizer;
     Path evidence = evidenceOf(evidenceStaging);
@@ -124,6 +143,11 @@ public final class ReportWriter {
       List<String> contents = views.parallelStream()
           .map(view -> Objects.requireNonNull(clean.apply(render(view, report)), "sanitizer returned null for " + view.fileName()))
           .toList();
+      Map<String, String> byName = new LinkedHashMap<>();
+      for (int i = 0; i < views.size(); i++) {
+        byName.put(views.get(i).fileName(), contents.get(i));
+      }
+      beforeWriting.accept(Collections.unmodifiableMap(byName));
       for (int i = 0; i < views.size(); i++) {
         Path file = staged.resolve(views.get(i).fileName());
         if (!file.getParent().equals(staged)) {
@@ -148,6 +172,17 @@ public final class ReportWriter {
           + root.resolve(LatestPointer.LINK) + " could not be updated: " + e, e);
     }
     return published;
+  }
+
+  /** What is done with a report's rendered views before they are written. */
+  @FunctionalInterface
+  public interface RenderedViews {
+    /**
+     * Called once per write with every view's content by file name.
+     *
+     * @throws IOException to end the write with nothing published
+     */
+    void accept(Map<String, String> contentByFileName) throws IOException;
   }
 
   private static String render(ReportView view, GateReport report) {
