@@ -56,12 +56,23 @@ public class InvariantTestOverheadBenchmark {
   @Param({"1000", "10000"})
   public int methods;
 
+  /**
+   * {@code isolated}: each fork runs only the suite it measures, so JUnit's calls into extensions
+   * see one or two classes and the JIT inlines them, which favours suites with fewer extension
+   * classes (the no-op floor most). {@code shared}: before measuring, every suite runs a few
+   * times in the fork, as in a real test JVM where JUnit's own extensions and the project's meet
+   * the same call sites, so every suite is measured with the same compiled JUnit.
+   */
+  @Param({"isolated", "shared"})
+  public String jit;
+
   private Path work;
   private URLClassLoader loader;
   private Class<?> plain;
   private Class<?> invariant;
   private Class<?> annotatedPlain;
   private Class<?> noOpExtension;
+  private Class<?> noOpCapabilities;
   private Class<?> plainWithBody;
   private Class<?> invariantWithBody;
   private Launcher launcher;
@@ -79,6 +90,8 @@ public class InvariantTestOverheadBenchmark {
     write(src.resolve("NoOpExtensionSuite.java"), methods,
         "@org.junit.jupiter.api.extension.ExtendWith(dev.invariantharness.benchmarks.NoOpExtension.class)\n",
         "@dev.invariantharness.Verifies(\"INV-01\") ");
+    write(src.resolve("NoOpCapabilitiesSuite.java"), methods,
+        "@dev.invariantharness.benchmarks.NoOpCapabilities(lane = \"bench\")\n", "@dev.invariantharness.Verifies(\"INV-01\") ");
     // A test that does anything: 1 ms of work, about a loopback HTTP call, spun rather than slept
     // so the body costs the same in both suites whatever the scheduler does with sleeps.
     String body = "{ long end = System.nanoTime() + 1_000_000L; while (System.nanoTime() < end) { Thread.onSpinWait(); } }";
@@ -90,7 +103,8 @@ public class InvariantTestOverheadBenchmark {
     int rc = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
         src.resolve("PlainSuite.java").toString(), src.resolve("InvariantSuite.java").toString(),
         src.resolve("AnnotatedPlainSuite.java").toString(), src.resolve("NoOpExtensionSuite.java").toString(),
-        src.resolve("PlainBodySuite.java").toString(), src.resolve("InvariantBodySuite.java").toString());
+        src.resolve("PlainBodySuite.java").toString(), src.resolve("InvariantBodySuite.java").toString(),
+        src.resolve("NoOpCapabilitiesSuite.java").toString());
     if (rc != 0) {
       throw new IllegalStateException("javac failed: " + rc);
     }
@@ -100,11 +114,26 @@ public class InvariantTestOverheadBenchmark {
     invariant = loader.loadClass("bench.InvariantSuite");
     annotatedPlain = loader.loadClass("bench.AnnotatedPlainSuite");
     noOpExtension = loader.loadClass("bench.NoOpExtensionSuite");
+    noOpCapabilities = loader.loadClass("bench.NoOpCapabilitiesSuite");
     plainWithBody = loader.loadClass("bench.PlainBodySuite");
     invariantWithBody = loader.loadClass("bench.InvariantBodySuite");
     launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
     reportingLauncher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
         .addTestExecutionListeners(new InvariantReportListener()).build());
+    if (jit.equals("shared")) {
+      // 20,000 tests per suite: enough for the JIT to see every suite's classes at its call sites
+      for (int round = 0; round < Math.max(2, 20_000 / methods); round++) {
+        plainTests();
+        plainTestsWithMappingAnnotation();
+        plainTestsWithNoOpExtension();
+        plainTestsWithNoOpCapabilities();
+        invariantTestsWithoutListener();
+        invariantTestsWithoutReport();
+        invariantTestsWithReport();
+      }
+    } else if (!jit.equals("isolated")) {
+      throw new IllegalArgumentException("jit must be isolated or shared, was " + jit);
+    }
   }
 
   private static void write(Path file, int methods, String classAnnotation, String methodAnnotation) throws IOException {
@@ -155,6 +184,15 @@ public class InvariantTestOverheadBenchmark {
   @Benchmark
   public long plainTestsWithNoOpExtension() {
     return run(launcher, noOpExtension);
+  }
+
+  /**
+   * The floor of the extension split by capability (issue 9, item 4): {@code @InvariantTest}'s
+   * tag and four extensions of the harness's interfaces, registered the same way, doing nothing.
+   */
+  @Benchmark
+  public long plainTestsWithNoOpCapabilities() {
+    return run(launcher, noOpCapabilities);
   }
 
   /** Splits the cost: the extension alone, without the report listener. */
