@@ -158,8 +158,7 @@ public record CheckDescriptor(
 
   /** As {@link #isInvocation(String)}, without formatting the id. */
   public static boolean isInvocation(UniqueId uniqueId) {
-    String value = uniqueId.getLastSegment().getValue();
-    return value.startsWith("#");
+    return uniqueId.getLastSegment().getValue().startsWith("#");
   }
 
   /** Whether the last segment of {@code uniqueId} is an invocation or a dynamic node ({@code [type:#n]}). */

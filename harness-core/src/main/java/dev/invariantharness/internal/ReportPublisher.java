@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -38,9 +38,9 @@ public final class ReportPublisher {
   private static final Duration LOCK_WAIT = Duration.ofMinutes(2);
   private static final Duration STALE = Duration.ofHours(6);
 
-  private ReportPublisher() {}
-
   private static final String SUMMARY_JSON = new SummaryJson().fileName();
+
+  private ReportPublisher() {}
 
   /** Stable name of the configuration problem row. */
   public static final String CONFIGURATION_CHECK = RunJudge.CONFIGURATION_CHECK;

@@ -154,6 +154,40 @@ class ReportWriterTest {
   }
 
   @Test
+  void beforeWritingSeesEveryViewAsItWillBeWrittenBeforeAnyFileIs() throws IOException {
+    List<String> keys = new ArrayList<>();
+    List<Boolean> reportExisted = new ArrayList<>();
+    Path dir = new ReportWriter().write(SampleReports.full(), root(), staging(), text -> text.replace("GO", "G0"),
+        views -> {
+          keys.addAll(views.keySet());
+          reportExisted.add(Files.exists(root().resolve(FIRST)));
+          for (var view : views.entrySet()) {
+            Files.writeString(tmp.resolve("copy-" + view.getKey()), view.getValue());
+          }
+        });
+
+    assertThat(keys).containsExactly("results.tsv", "SUMMARY.md", "summary.json", "index.html");
+    assertThat(reportExisted).containsExactly(false);
+    for (String name : keys) {
+      assertThat(dir.resolve(name)).hasSameTextualContentAs(tmp.resolve("copy-" + name));
+    }
+    assertThat(Files.readString(tmp.resolve("copy-summary.json"))).contains("NO-G0").doesNotContain("NO-GO");
+  }
+
+  @Test
+  void aFailureBeforeWritingPublishesNothing() throws IOException {
+    new ReportWriter().write(SampleReports.full(), root(), staging(), null);
+    GateReport later = SampleReports.fullAt(Instant.parse("2026-11-23T08:00:00Z"));
+
+    assertThatThrownBy(() -> new ReportWriter().write(later, root(), staging(), null, views -> {
+      throw new IOException("the part cannot be written");
+    })).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("the part cannot be written");
+
+    assertThat(names(root())).containsExactly(FIRST, "LATEST", "latest");
+    assertThat(root().resolve("LATEST")).hasContent(FIRST);
+  }
+
+  @Test
   void aFailingFirstRunLeavesNoLatestAtAll() throws IOException {
     ReportWriter broken = new ReportWriter(List.of(failing()));
 
