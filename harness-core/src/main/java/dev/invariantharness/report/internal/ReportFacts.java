@@ -9,6 +9,7 @@ import dev.invariantharness.report.GateReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -202,7 +203,9 @@ public final class ReportFacts {
       for (Blocker b : report.decision().blockers()) {
         byCheck.computeIfAbsent(b.checkId(), k -> new HashSet<>()).add(b.invariant() == null ? "" : b.invariant());
       }
-      return new Blocked(byCheck);
+      // unmodifiable, not copied: a blocker read from another tool's summary.json may lack a check id
+      byCheck.replaceAll((check, invariants) -> Collections.unmodifiableSet(invariants));
+      return new Blocked(Collections.unmodifiableMap(byCheck));
     }
 
     /** Whether a blocker names {@code row}'s check and invariant {@code id}. */
