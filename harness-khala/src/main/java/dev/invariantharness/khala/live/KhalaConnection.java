@@ -70,6 +70,10 @@ public final class KhalaConnection implements AutoCloseable {
   private final Set<String> subscribed = new LinkedHashSet<>();
   private final AtomicInteger refs = new AtomicInteger(1);
   private Session session;
+  /** The session the upgrade opened, as the endpoint saw it (guarded by this). */
+  private Session opened;
+  /** Whether the upgrade threw and this attempt was given up (guarded by this). */
+  private boolean abandoned;
   private PeerFailure terminal;
   private boolean closedByPeer;
   private long framesReceived;
@@ -96,17 +100,59 @@ public final class KhalaConnection implements AutoCloseable {
    * Opens a WebSocket to {@code uri} sending {@code headers} with the upgrade request (the internal
    * lane wants {@code Authorization: Bearer}), bounded by the options' timeout.
    *
+   * <p>An upgrade that fails inside the WebSocket client itself — an unchecked exception, never
+   * the peer's refusal, a refused connection or a timeout — is tried once more if it failed within
+   * half the timeout: Tyrus's Grizzly transport has a rare race in which a connect it completed
+   * hands back no connection, and a correct service must not be reported for the client's fault.
+   * So an upgrade takes at most one and a half times the timeout.
+   *
    * @throws PeerFailure when the upgrade is refused or does not complete in time
    */
   public static KhalaConnection open(URI uri, ConnectionOptions options, Map<String, String> headers) {
-    ClientManager client = clientFor(options);
+    return open(uri, options, headers, clientFor(options)::connectToServer);
+  }
+
+  /** How an upgrade is made: the shared Tyrus container, or a stand-in that fails on purpose in tests. */
+  @FunctionalInterface
+  interface Upgrade {
+    Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri) throws DeploymentException, IOException;
+  }
+
+  static KhalaConnection open(URI uri, ConnectionOptions options, Map<String, String> headers, Upgrade upgrade) {
+    long start = System.nanoTime();
+    Exception first;
+    try {
+      return attempt(uri, options, headers, upgrade);
+    } catch (DeploymentException | IOException | RuntimeException e) {
+      first = e;
+    }
+    boolean fast = System.nanoTime() - start < options.timeout().toNanos() / 2;
+    if (!(rootCause(first) instanceof RuntimeException) || !fast) {
+      throw new PeerFailure(upgradeFailed(uri, options, first), first);
+    }
+    try {
+      return attempt(uri, options, headers, upgrade);
+    } catch (DeploymentException | IOException | RuntimeException e) {
+      e.addSuppressed(first);
+      throw new PeerFailure(upgradeFailed(uri, options, e) + " (tried twice: the first attempt failed inside the WebSocket client: "
+          + rootMessage(first) + ")", e);
+    }
+  }
+
+  private static String upgradeFailed(URI uri, ConnectionOptions options, Exception e) {
+    return describe(uri) + ": WebSocket upgrade failed within " + options.timeout() + ": " + rootMessage(e);
+  }
+
+  private static KhalaConnection attempt(URI uri, ConnectionOptions options, Map<String, String> headers, Upgrade upgrade)
+      throws DeploymentException, IOException {
     LinkedBlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
-    KhalaConnection c = new KhalaConnection(uri, options, client, inbox);
+    KhalaConnection c = new KhalaConnection(uri, options, clientFor(options), inbox);
     Endpoint endpoint = new Endpoint() {
       @Override
       public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(options.maxMessageBytes());
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> inbox.add(new Text(text)));
+        c.opened(session);
       }
 
       @Override
@@ -119,17 +165,45 @@ public final class KhalaConnection implements AutoCloseable {
         inbox.add(new Failed(error));
       }
     };
+    ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+      @Override
+      public void beforeRequest(Map<String, List<String>> request) {
+        headers.forEach((name, value) -> request.put(name, List.of(value)));
+      }
+    }).build();
     try {
-      ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-        @Override
-        public void beforeRequest(Map<String, List<String>> request) {
-          headers.forEach((name, value) -> request.put(name, List.of(value)));
-        }
-      }).build();
-      c.session = client.connectToServer(endpoint, config, uri);
+      c.session = upgrade.connect(endpoint, config, uri);
       return c;
     } catch (DeploymentException | IOException | RuntimeException e) {
-      throw new PeerFailure(describe(uri) + ": WebSocket upgrade failed within " + options.timeout() + ": " + rootMessage(e), e);
+      c.abandon();
+      throw e;
+    }
+  }
+
+  /** Notes the session an upgrade opened; one opened for an attempt already given up is closed at once. */
+  private synchronized void opened(Session s) {
+    opened = s;
+    if (abandoned) {
+      closeQuietly(s);
+    }
+  }
+
+  /**
+   * Gives up an attempt whose upgrade threw: if the client still completed the handshake (its race
+   * does), the session it opened is closed rather than left holding the peer and the client's threads.
+   */
+  private synchronized void abandon() {
+    abandoned = true;
+    if (opened != null) {
+      closeQuietly(opened);
+    }
+  }
+
+  private static void closeQuietly(Session s) {
+    try {
+      s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "upgrade abandoned"));
+    } catch (IOException | IllegalStateException | RejectedExecutionException e) {
+      // closing a connection nobody uses is best effort
     }
   }
 
@@ -301,7 +375,7 @@ public final class KhalaConnection implements AutoCloseable {
    */
   private static final Map<List<Integer>, ClientManager> CLIENTS = new ConcurrentHashMap<>();
 
-  private static ClientManager clientFor(ConnectionOptions options) {
+  static ClientManager clientFor(ConnectionOptions options) {
     int handshake = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
     int buffer = options.maxMessageBytes() + 1024;
     return CLIENTS.computeIfAbsent(List.of(handshake, buffer), k -> {
@@ -372,11 +446,16 @@ public final class KhalaConnection implements AutoCloseable {
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable rootCause(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
+    return t;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = rootCause(e);
     String m = t.getMessage();
     return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
